@@ -1,0 +1,191 @@
+//! Sending and delivering: transit time by precedence, office hours, and in-trays.
+
+use bevy::prelude::*;
+
+use super::{Archive, Cable, CableId};
+use crate::calendar::{Agenda, Calendar, Until};
+use crate::scenario::format::Precedence;
+use crate::scenario::{Moment, Reference, Scenario, Station, TelegramId};
+use crate::sim::{ActiveScenario, SimSet, Setup};
+use crate::stations::{InTray, Stations, TrayItem};
+use crate::transcript::{Entry, Transcript};
+
+/// A cable handed to the wire.
+#[derive(Message, Clone, Debug)]
+pub struct Sent(pub Cable);
+
+/// A cable has reached a station's in-tray.
+#[derive(Event, Clone, Copy, Debug)]
+pub struct Delivered {
+    pub cable: CableId,
+    pub to: Station,
+    pub at: Moment,
+}
+
+/// Cables on the wire, and which scenario telegrams have gone out.
+#[derive(Resource, Debug, Default)]
+pub struct Traffic {
+    /// (due, order sent, cable, addressee): delivered in this order.
+    in_transit: Vec<(Moment, usize, CableId, Station)>,
+    /// Telegrams an effect scheduled for later.
+    scheduled: Vec<(Moment, TelegramId)>,
+    pub sent_telegrams: Vec<bool>,
+}
+
+impl Traffic {
+    pub fn schedule(&mut self, at: Moment, telegram: TelegramId, agenda: &mut Agenda) {
+        self.scheduled.push((at, telegram));
+        agenda.add(at);
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<Sent>()
+        .init_resource::<Traffic>()
+        .add_systems(Startup, size_traffic)
+        .add_systems(
+            Update,
+            (send_scheduled, dispatch, deliver)
+                .chain()
+                .in_set(SimSet::Traffic),
+        );
+}
+
+fn size_traffic(mut traffic: ResMut<Traffic>, scenario: Res<ActiveScenario>) {
+    traffic.sent_telegrams = vec![false; scenario.telegrams.len()];
+}
+
+/// The cable a scenario telegram becomes when it is sent at `now`.
+pub fn send_telegram(scenario: &Scenario, id: TelegramId, now: Moment) -> Cable {
+    let t = scenario.telegram(id);
+    Cable {
+        series: t.series,
+        number: t.number,
+        precedence: t.precedence,
+        classification: t.classification,
+        captions: t.captions.clone(),
+        from: t.from,
+        to: t.to.clone(),
+        repeated: t.repeated.clone(),
+        info: t.info.clone(),
+        to_caption: t.to_caption.clone(),
+        refs: t
+            .refs
+            .iter()
+            .map(|r| match r {
+                Reference::Telegram(r) => {
+                    let r = scenario.telegram(*r);
+                    format!("{} {}", super::series_name(r.series), r.number)
+                }
+                Reference::External(s) => s.clone(),
+            })
+            .collect(),
+        subject: t.subject.clone(),
+        body: t.body.clone(),
+        signed: t.signed.clone(),
+        sent: now,
+        telegram: Some(id),
+        answers: None,
+        file: t.file.clone(),
+        citation: (!t.cite.is_empty()).then(|| {
+            t.cite
+                .iter()
+                .map(|s| scenario.sources[s.index()].citation.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+    }
+}
+
+fn send_scheduled(
+    mut traffic: ResMut<Traffic>,
+    calendar: Res<Calendar>,
+    scenario: Res<ActiveScenario>,
+    mut sent: MessageWriter<Sent>,
+) {
+    let now = calendar.now;
+    let due: Vec<TelegramId> = traffic
+        .scheduled
+        .iter()
+        .filter(|(at, _)| *at <= now)
+        .map(|(_, t)| *t)
+        .collect();
+    traffic.scheduled.retain(|(at, _)| *at > now);
+    for t in due {
+        if !traffic.sent_telegrams[t.index()] {
+            traffic.sent_telegrams[t.index()] = true;
+            sent.write(Sent(send_telegram(&scenario, t, now)));
+        }
+    }
+}
+
+/// Files each sent cable and puts it on the wire to every recipient.
+fn dispatch(
+    mut incoming: MessageReader<Sent>,
+    mut archive: ResMut<Archive>,
+    mut traffic: ResMut<Traffic>,
+    mut agenda: ResMut<Agenda>,
+    mut transcript: ResMut<Transcript>,
+    scenario: Res<ActiveScenario>,
+) {
+    for Sent(cable) in incoming.read() {
+        let id = CableId(archive.0.len() as u32);
+        for to in cable.recipients() {
+            let due = arrival(&scenario, cable.sent, cable.precedence);
+            let order = traffic.in_transit.len() + archive.0.len();
+            traffic.in_transit.push((due, order, id, to));
+            agenda.add(due);
+        }
+        transcript.push(Entry::Sent { at: cable.sent, cable: id });
+        archive.0.push(cable.clone());
+    }
+    traffic.in_transit.sort();
+}
+
+/// When a cable is read: after its transit time, and, unless it is Niact, in office hours.
+fn arrival(scenario: &Scenario, sent: Moment, precedence: Precedence) -> Moment {
+    let model = &scenario.model;
+    let landed = sent.plus_hours(model.transit(precedence) as i64);
+    if precedence == Precedence::Niact {
+        return landed;
+    }
+    let hour = landed.hour();
+    if hour < model.office_opens {
+        landed.at_hour(model.office_opens)
+    } else if hour >= model.office_closes {
+        landed.plus_days(1).at_hour(model.office_opens)
+    } else {
+        landed
+    }
+}
+
+fn deliver(
+    mut traffic: ResMut<Traffic>,
+    mut calendar: ResMut<Calendar>,
+    setup: Res<Setup>,
+    stations: Res<Stations>,
+    mut trays: Query<&mut InTray>,
+    mut transcript: ResMut<Transcript>,
+    mut commands: Commands,
+) {
+    let now = calendar.now;
+    let split = traffic.in_transit.partition_point(|(due, ..)| *due <= now);
+    let due: Vec<_> = traffic.in_transit.drain(..split).collect();
+    let mut batch: Vec<(CableId, Vec<Station>, Moment)> = Vec::new();
+    for (at, _, cable, to) in due {
+        if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
+            tray.0.push(TrayItem { cable, at, read: false });
+        }
+        if to == setup.role.station() && calendar.until == Some(Until::NextCable) {
+            calendar.until = None;
+        }
+        match batch.last_mut() {
+            Some((c, list, t)) if *c == cable && *t == at => list.push(to),
+            _ => batch.push((cable, vec![to], at)),
+        }
+        commands.trigger(Delivered { cable, to, at });
+    }
+    for (cable, to, at) in batch {
+        transcript.push(Entry::Delivered { at, cable, to });
+    }
+}

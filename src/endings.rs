@@ -1,0 +1,45 @@
+//! Endings: the game ends when an effect says so, or when the period runs out.
+
+use bevy::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::effects::Apply;
+use crate::scenario::{Effect, EndingId};
+use crate::sim::{ActiveScenario, Phase, SimSet};
+use crate::transcript::{Entry, Transcript};
+
+/// How the game ended, once it has.
+#[derive(Resource, Default, Debug)]
+pub struct Outcome(pub Option<EndingId>);
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Outcome>()
+        .add_observer(end)
+        .add_systems(Update, close.in_set(SimSet::Endings));
+}
+
+/// The first ending reached is the one that counts.
+fn end(on: On<Apply>, mut outcome: ResMut<Outcome>) {
+    if let Effect::End(e) = on.event().0
+        && outcome.0.is_none()
+    {
+        outcome.0 = Some(e);
+    }
+}
+
+fn close(
+    mut outcome: ResMut<Outcome>,
+    mut calendar: ResMut<Calendar>,
+    scenario: Res<ActiveScenario>,
+    mut transcript: ResMut<Transcript>,
+    mut phase: ResMut<NextState<Phase>>,
+) {
+    if outcome.0.is_none() && calendar.now >= scenario.end {
+        outcome.0 = Some(scenario.period_end);
+    }
+    if let Some(ending) = outcome.0 {
+        transcript.push(Entry::Ended { at: calendar.now, ending });
+        calendar.until = None;
+        phase.set(Phase::Ended);
+    }
+}

@@ -1,0 +1,105 @@
+//! A game in progress: the headless app, driven by commands. What `simulate`, the terminal
+//! and the tests hold.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::command::{Action, Command, CommandQueue, CommandResults, Step};
+use crate::scenario::{Moment, Scenario};
+use crate::endings::Outcome;
+use crate::sim::{ActiveScenario, Setup, headless_app};
+
+pub struct Game {
+    app: App,
+}
+
+impl Game {
+    /// Builds the world from the scenario; the clock stands at the period's start.
+    pub fn new(scenario: Arc<Scenario>, setup: Setup) -> Self {
+        let mut app = headless_app(scenario, setup);
+        app.finish();
+        app.cleanup();
+        app.update();
+        Game { app }
+    }
+
+    pub fn world(&self) -> &World {
+        self.app.world()
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.world().resource::<ActiveScenario>().0
+    }
+
+    pub fn setup(&self) -> Setup {
+        *self.world().resource::<Setup>()
+    }
+
+    pub fn now(&self) -> Moment {
+        self.world().resource::<Calendar>().now
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.world().resource::<Outcome>().0.is_some()
+    }
+
+    /// Gives a command now; returns what it did, or why it was refused.
+    pub fn command(&mut self, action: Action) -> Result<String, String> {
+        if self.is_over() {
+            return Err("the game is over".into());
+        }
+        let advancing = matches!(action, Action::Advance(_));
+        let command = Command { at: self.now(), action };
+        self.app.world_mut().resource_mut::<CommandQueue>().0.push_back(command);
+        self.app.update();
+        let result = self
+            .app
+            .world_mut()
+            .resource_mut::<CommandResults>()
+            .0
+            .pop()
+            .unwrap_or_else(|| Err("the command was not applied".into()));
+        if advancing && result.is_ok() {
+            self.run_clock();
+        }
+        result
+    }
+
+    /// Ticks until the clock has run as far as asked, or the game ends.
+    fn run_clock(&mut self) {
+        while !self.is_over() && self.world().resource::<Calendar>().until.is_some() {
+            self.app.update();
+        }
+        // One more tick lets the last stop's consequences (a vote's effects) land.
+        if !self.is_over() {
+            self.app.update();
+        }
+    }
+
+    pub fn advance(&mut self, step: Step) -> Result<String, String> {
+        self.command(Action::Advance(step))
+    }
+
+    /// Plays a scripted command at its date: time runs to `at` first.
+    pub fn play_scripted(&mut self, command: Command) -> Result<String, String> {
+        if command.at > self.now() {
+            self.advance(Step::Until(command.at))?;
+        }
+        if self.is_over() {
+            return Err(format!("the game ended before {}", command.at));
+        }
+        self.command(command.action)
+    }
+
+    /// Lets time run to the end of the scenario.
+    pub fn finish(&mut self) {
+        let end = self.scenario().end;
+        while !self.is_over() {
+            if self.advance(Step::Until(end)).is_err() {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Governments: their leaders, their true stances, and how those stances move.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::effects::Apply;
+use crate::rng::WorldRng;
+use crate::scenario::{Effect, GovId, IssueId, Moment};
+use crate::sim::{ActiveScenario, SimSet};
+
+#[derive(Component, Clone, Copy, Debug)]
+pub struct Government(pub GovId);
+
+/// The true stance on each issue. Hidden from players; missions only estimate it.
+#[derive(Component, Clone, Debug)]
+pub struct Stances(pub Vec<f64>);
+
+/// A leader of a government (a child entity of it).
+#[derive(Component, Clone, Copy, Debug)]
+pub struct Leader {
+    pub government: GovId,
+    pub index: usize,
+}
+
+/// The entity of each government, by [`GovId`].
+#[derive(Resource, Debug, Default)]
+pub struct GovEntities(pub Vec<Entity>);
+
+/// Every government's stances once a day, for the debrief's chart.
+#[derive(Resource, Debug, Default)]
+pub struct StanceHistory(pub Vec<(Moment, Vec<Vec<f64>>)>);
+
+/// Reads any government's true stance.
+#[derive(SystemParam)]
+pub struct GovernmentStances<'w, 's> {
+    entities: Res<'w, GovEntities>,
+    stances: Query<'w, 's, &'static Stances>,
+}
+
+impl GovernmentStances<'_, '_> {
+    pub fn get(&self, government: GovId, issue: IssueId) -> f64 {
+        self.stances
+            .get(self.entities.0[government.index()])
+            .map(|s| s.0[issue.index()])
+            .unwrap_or(0.0)
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<GovEntities>()
+        .init_resource::<StanceHistory>()
+        .add_observer(move_stances)
+        .add_systems(Update, (drift, record_history).chain().in_set(SimSet::Stances));
+}
+
+/// Spawns each government with its leaders as children.
+pub fn spawn(world: &mut World) {
+    let scenario = world.resource::<ActiveScenario>().clone();
+    let mut entities = Vec::new();
+    for (g, gov) in scenario.governments.iter().enumerate() {
+        let id = GovId(g as u32);
+        let entity = world
+            .spawn((Government(id), Stances(gov.stances.clone())))
+            .with_children(|children| {
+                for index in 0..gov.leaders.len() {
+                    children.spawn(Leader { government: id, index });
+                }
+            })
+            .id();
+        entities.push(entity);
+    }
+    world.insert_resource(GovEntities(entities));
+    let now = scenario.start;
+    let snapshot = scenario.governments.iter().map(|g| g.stances.clone()).collect();
+    world.resource_mut::<StanceHistory>().0.push((now, snapshot));
+}
+
+/// Each new day, stances drift towards domestic opinion and the neighbours' average.
+fn drift(
+    calendar: Res<Calendar>,
+    scenario: Res<ActiveScenario>,
+    entities: Res<GovEntities>,
+    mut stances: Query<&mut Stances>,
+) {
+    if !calendar.new_day {
+        return;
+    }
+    let before: Vec<Vec<f64>> = entities
+        .0
+        .iter()
+        .map(|e| stances.get(*e).map(|s| s.0.clone()).unwrap_or_default())
+        .collect();
+    for (g, gov) in scenario.governments.iter().enumerate() {
+        let Ok(mut mine) = stances.get_mut(entities.0[g]) else {
+            continue;
+        };
+        for (i, issue) in scenario.issues.iter().enumerate() {
+            let s = before[g][i];
+            let mut next = s;
+            if let Some(pull) = gov.domestic[i] {
+                next += gov.domestic_rate * (pull - s);
+            }
+            if !gov.neighbours.is_empty() {
+                let mean = gov.neighbours.iter().map(|n| before[n.index()][i]).sum::<f64>()
+                    / gov.neighbours.len() as f64;
+                next += gov.neighbour_rate * (mean - s);
+            }
+            mine.0[i] = issue.clamp(next);
+        }
+    }
+}
+
+fn record_history(
+    calendar: Res<Calendar>,
+    entities: Res<GovEntities>,
+    stances: Query<&Stances>,
+    mut history: ResMut<StanceHistory>,
+) {
+    if !calendar.new_day {
+        return;
+    }
+    let snapshot = entities
+        .0
+        .iter()
+        .map(|e| stances.get(*e).map(|s| s.0.clone()).unwrap_or_default())
+        .collect();
+    history.0.push((calendar.now, snapshot));
+}
+
+fn move_stances(
+    on: On<Apply>,
+    scenario: Res<ActiveScenario>,
+    entities: Res<GovEntities>,
+    mut stances: Query<&mut Stances>,
+    mut rng: ResMut<WorldRng>,
+) {
+    let Effect::MoveStance { governments, issue, by, spread } = &on.event().0 else {
+        return;
+    };
+    for g in governments {
+        let noise = if *spread > 0.0 { rng.normal() * spread } else { 0.0 };
+        if let Ok(mut s) = stances.get_mut(entities.0[g.index()]) {
+            let i = issue.index();
+            s.0[i] = scenario.issue(*issue).clamp(s.0[i] + by + noise);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Démarche: a game engine for diplomatic cable simulations, on Bevy.
+//!
+//! The simulation is a headless Bevy app ([`sim`]) built from one plugin per domain; the
+//! views (the terminal, later the window) read its world and send it [`command`]s.
+
+pub mod cables;
+pub mod calendar;
+pub mod command;
+
+pub mod effects;
+pub mod endings;
+pub mod game;
+pub mod governments;
+pub mod missions;
+pub mod requests;
+pub mod rng;
+pub mod scenario;
+
+pub mod sim;
+pub mod stations;
+
+pub mod transcript;
+pub mod triggers;
+pub mod votes;
+
+pub use game::Game;

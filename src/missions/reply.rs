@@ -1,0 +1,83 @@
+//! Return cables: an estimate, the calls made, and the chief's own words, as an Embtel.
+
+use super::Call;
+use crate::cables::{Cable, series_name};
+use crate::scenario::format::Series;
+use crate::scenario::{Moment, PositionIx, PostId, RequestIx, RequestKind, Scenario, Station, TelegramId};
+
+/// A probability as a cable would put it: "70 PERCENT".
+pub fn probability_text(p: f64) -> String {
+    format!("{} PERCENT", (p * 100.0).round() as i64)
+}
+
+/// The Embtel that answers an estimate request.
+#[allow(clippy::too_many_arguments)]
+pub fn estimate_cable(
+    scenario: &Scenario,
+    post: PostId,
+    number: u32,
+    (telegram, request): (TelegramId, RequestIx),
+    position: PositionIx,
+    probability: f64,
+    text: &str,
+    calls: &[Call],
+    now: Moment,
+) -> Cable {
+    let mission = scenario.mission(post);
+    let original = scenario.telegram(telegram);
+    let req = &original.requests[request];
+    let RequestKind::Estimate { issue, .. } = &req.kind else {
+        unreachable!("estimate_cable is only called for estimate requests")
+    };
+    let issue = scenario.issue(*issue);
+    let host = scenario.government(mission.host);
+    let reftel = format!("{} {}", series_name(original.series), original.number);
+    let mut paragraphs = vec![format!(
+        "RE PARA ({}) REFTEL: EMBASSY'S BEST ESTIMATE IS THAT GOVERNMENT OF {} {}. EMBASSY PUTS ITS CONFIDENCE IN THIS ESTIMATE AT {}.",
+        req.id.to_uppercase(),
+        host.country.to_uppercase(),
+        issue.positions[position].label.to_uppercase(),
+        probability_text(probability)
+    )];
+    let recent: Vec<&Call> = calls.iter().filter(|c| c.at >= now.plus_days(-30)).collect();
+    if !recent.is_empty() {
+        let seen: Vec<String> = recent
+            .iter()
+            .map(|c| format!("{} ON {}", c.leader.to_uppercase(), c.at.long_date().to_uppercase()))
+            .collect();
+        paragraphs.push(format!("AMBASSADOR HAS SEEN {}.", seen.join("; ")));
+    }
+    for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        paragraphs.push(p.to_uppercase());
+    }
+    Cable {
+        series: Series::Embtel,
+        number,
+        precedence: original.precedence,
+        classification: original.classification,
+        captions: original.captions.clone(),
+        from: Station::Post(post),
+        to: vec![Station::Department],
+        repeated: vec![],
+        info: vec![],
+        to_caption: "SECSTATE WASHDC".into(),
+        refs: vec![reftel],
+        subject: format!("{} AND THE QUESTION OF {}", host.country.to_uppercase(), subject_of(&original.subject)),
+        body: paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{}. {p}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        signed: mission.signature(),
+        sent: now,
+        telegram: None,
+        answers: Some((telegram, request)),
+        file: None,
+        citation: None,
+    }
+}
+
+fn subject_of(subject: &str) -> String {
+    subject.to_uppercase()
+}

@@ -1,0 +1,245 @@
+//! Text to raw scenario: reading the file safely, parsing RON, and reporting every problem
+//! the parser can find, with its position.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::diagnostics::Diagnostic;
+use super::format::*;
+use super::spans::{SpanTree, line_col};
+
+/// Scenario files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Deeper nesting than this is refused (no real scenario comes near it).
+pub const MAX_DEPTH: usize = 128;
+
+/// Reads a scenario file as UTF-8 text, refusing directories, devices and huge files.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let file = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|e| {
+        Diagnostic::file_error(&file, format!("cannot read the scenario: {}", io_reason(&e)))
+    })?;
+    if meta.is_dir() {
+        return Err(Diagnostic::file_error(
+            &file,
+            "this is a directory; expected a scenario file ending in .ron",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(&file));
+    }
+    // Reading at most one byte past the cap stops at once on /dev/zero and other endless files.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| {
+            Diagnostic::file_error(&file, format!("cannot read the scenario: {}", io_reason(&e)))
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(&file));
+    }
+    text_from_bytes(&file, bytes)
+}
+
+fn too_big(file: &str) -> Diagnostic {
+    Diagnostic::file_error(
+        file,
+        format!(
+            "the file is larger than {} MiB; expected a scenario file of reasonable size",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Decodes UTF-8, pointing at the first byte that is not.
+pub fn text_from_bytes(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+        let (line, col) = line_col(prefix, good);
+        Diagnostic {
+            line,
+            col,
+            span: Some((good, good + 1)),
+            ..Diagnostic::file_error(
+                file,
+                format!(
+                    "byte 0x{:02X} is not valid UTF-8; scenario files are UTF-8 text",
+                    bytes[good]
+                ),
+            )
+        }
+    })
+}
+
+/// Parses RON into the raw scenario and its span tree, or every problem found.
+pub fn parse(file: &str, text: &str) -> Result<(RawScenario, SpanTree), Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::file_error(
+            file,
+            "the file is empty; expected a scenario: `Scenario(id: ..., title: ..., ...)`",
+        )]);
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    let tree = SpanTree::parse(text, MAX_DEPTH);
+    match (options.from_str::<RawScenario>(text), tree) {
+        (Ok(raw), Ok(tree)) => Ok((raw, tree)),
+        // Our span parser refused what ron accepted: positions fall back to the file's start.
+        (Ok(raw), Err(_)) => Ok((raw, SpanTree::empty())),
+        (Err(e), Ok(tree)) => {
+            let mut all = field_errors(file, text, &tree);
+            if all.is_empty() {
+                all.push(ron_diagnostic(file, text, 0, &e));
+            }
+            Err(all)
+        }
+        (Err(e), Err(_)) => Err(vec![ron_diagnostic(file, text, 0, &e)]),
+    }
+}
+
+/// Turns a ron error found in the slice of `text` starting at `offset` into a diagnostic.
+fn ron_diagnostic(file: &str, text: &str, offset: usize, e: &ron::error::SpannedError) -> Diagnostic {
+    let (line0, col0) = line_col(text, offset);
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let (line, col) = if line <= 1 {
+        (line0, col0 + col.saturating_sub(1))
+    } else {
+        (line0 + line - 1, col)
+    };
+    let mut message = e.code.to_string();
+    if matches!(e.code, ron::Error::Eof) {
+        message = "unexpected end of file; is the file cut short, or a bracket unclosed?".into();
+    }
+    Diagnostic {
+        line,
+        col: col.max(1),
+        span: None,
+        ..Diagnostic::file_error(file, message)
+    }
+}
+
+/// Deserializes each top-level field, and each element of each list, on its own, so that one
+/// bad government does not hide the problems in the next one.
+fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
+    use super::spans::NodeKind;
+    let NodeKind::Struct { fields, .. } = &tree.root.kind else {
+        return Vec::new();
+    };
+    let mut found: Vec<SliceError> = Vec::new();
+    let mut out = Vec::new();
+    for field in fields {
+        let items: Vec<(usize, usize)> = match &field.value.kind {
+            NodeKind::Seq(items) => items.iter().map(|n| (n.start, n.end)).collect(),
+            _ => Vec::new(),
+        };
+        let value = (field.value.start, field.value.end);
+        let errors = match field.name.as_str() {
+            "sources" => each::<RawSource>(text, value, &items),
+            "bureaus" => each::<RawBureau>(text, value, &items),
+            "issues" => each::<RawIssue>(text, value, &items),
+            "governments" => each::<RawGovernment>(text, value, &items),
+            "missions" => each::<RawMission>(text, value, &items),
+            "actors" => each::<RawActor>(text, value, &items),
+            "materials" => each::<RawMaterial>(text, value, &items),
+            "telegrams" => each::<RawTelegram>(text, value, &items),
+            "events" => each::<RawEvent>(text, value, &items),
+            "votes" => each::<RawVote>(text, value, &items),
+            "endings" => each::<RawEnding>(text, value, &items),
+            "objectives" => one::<Vec<String>>(text, value),
+            "period" => one::<RawPeriod>(text, value),
+            "roles" => one::<RawRoles>(text, value),
+            "model" => one::<RawModel>(text, value),
+            "historical" => one::<bool>(text, value),
+            "id" | "title" | "summary" | "author" | "version" | "notes" | "period_end" => {
+                one::<String>(text, value)
+            }
+            other => {
+                let (line, col) = line_col(text, field.name_start);
+                out.push(Diagnostic {
+                    line,
+                    col,
+                    span: Some((field.name_start, field.name_start + other.len())),
+                    ..Diagnostic::file_error(
+                        file,
+                        format!(
+                            "unknown field `{other}` in `Scenario`; expected one of {}",
+                            SCENARIO_FIELDS.map(|f| format!("`{f}`")).join(", ")
+                        ),
+                    )
+                });
+                Vec::new()
+            }
+        };
+        found.extend(errors);
+    }
+    out.extend(
+        found
+            .iter()
+            .map(|(offset, e)| ron_diagnostic(file, text, *offset, e)),
+    );
+    out.sort_by_key(|d| (d.line, d.col));
+    out
+}
+
+const SCENARIO_FIELDS: [&str; 23] = [
+    "id",
+    "title",
+    "summary",
+    "period",
+    "author",
+    "version",
+    "historical",
+    "sources",
+    "objectives",
+    "notes",
+    "roles",
+    "bureaus",
+    "issues",
+    "governments",
+    "missions",
+    "actors",
+    "materials",
+    "telegrams",
+    "events",
+    "votes",
+    "endings",
+    "period_end",
+    "model",
+];
+
+/// A ron error in the slice of the text that starts at the offset.
+type SliceError = (usize, ron::error::SpannedError);
+
+fn one<T: DeserializeOwned>(text: &str, (start, end): (usize, usize)) -> Vec<SliceError> {
+    ron::Options::default()
+        .with_recursion_limit(MAX_DEPTH)
+        .from_str::<T>(&text[start..end])
+        .err()
+        .map(|e| (start, e))
+        .into_iter()
+        .collect()
+}
+
+/// Every bad element of a list; a value that is not a list is checked as a whole.
+fn each<T: DeserializeOwned>(
+    text: &str,
+    value: (usize, usize),
+    items: &[(usize, usize)],
+) -> Vec<SliceError> {
+    if items.is_empty() {
+        return one::<Vec<T>>(text, value);
+    }
+    items.iter().flat_map(|item| one::<T>(text, *item)).collect()
+}

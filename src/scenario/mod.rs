@@ -1,0 +1,38 @@
+//! Scenarios: the RON format, loading, validation, and the validated model.
+
+pub mod diagnostics;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod moment;
+pub mod spans;
+mod validate;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use model::*;
+pub use moment::Moment;
+
+/// A scenario loaded from a file, with any warnings.
+pub struct Loaded {
+    pub scenario: Arc<Scenario>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates a scenario file: the one place text becomes a [`Scenario`].
+pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = load::read_text(path).map_err(|d| vec![d])?;
+    load_str(&path.display().to_string(), &text)
+}
+
+/// Loads and validates scenario text; `file` names it in diagnostics.
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let (raw, tree) = load::parse(file, text)?;
+    let (scenario, warnings) = validate::validate(&raw, file, text, &tree)?;
+    Ok(Loaded {
+        scenario: Arc::new(scenario),
+        warnings,
+    })
+}

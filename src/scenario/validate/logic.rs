@@ -1,0 +1,407 @@
+//! Triggers, effects, events and votes, and whether each telegram can ever be sent.
+
+use std::collections::BTreeSet;
+
+use super::super::format::*;
+use super::super::model::*;
+use super::super::spans::Seg;
+use super::world::{AllNames, cites};
+use super::{Cx, Then, path};
+
+/// Resolves the rules of a scenario; collects the `Chance` draws as it goes.
+pub(super) struct Logic<'a> {
+    pub n: &'a AllNames,
+    pub issues: &'a [Issue],
+    pub chances: Vec<f64>,
+}
+
+impl<'a> Logic<'a> {
+    pub fn new(n: &'a AllNames, issues: &'a [Issue]) -> Self {
+        Logic {
+            n,
+            issues,
+            chances: Vec::new(),
+        }
+    }
+
+    pub fn trigger(&mut self, cx: &mut Cx, at: &[Seg], raw: &RawTrigger) -> Trigger {
+        let n = self.n;
+        match raw {
+            RawTrigger::At(m) => {
+                cx.within_period(&at.then(0), "the trigger's date", *m);
+                Trigger::At(*m)
+            }
+            RawTrigger::Flag(f) => Trigger::Flag(self.flag_tested(cx, &at.then(0), f)),
+            RawTrigger::StanceAbove {
+                government,
+                issue,
+                value,
+            }
+            | RawTrigger::StanceBelow {
+                government,
+                issue,
+                value,
+            } => {
+                let government = GovId(n.governments.resolve(cx, &at.then("government"), government));
+                let issue = IssueId(n.issues.resolve(cx, &at.then("issue"), issue));
+                if let Some(i) = self.issues.get(issue.index()) {
+                    cx.in_range(&at.then("value"), "the threshold", *value, i.min, i.max);
+                }
+                if matches!(raw, RawTrigger::StanceAbove { .. }) {
+                    Trigger::StanceAbove { government, issue, value: *value }
+                } else {
+                    Trigger::StanceBelow { government, issue, value: *value }
+                }
+            }
+            RawTrigger::Replied {
+                telegram,
+                request,
+                from,
+            } => {
+                let (telegram, request) = self.request_ref(cx, at, telegram, request);
+                Trigger::Replied {
+                    telegram,
+                    request,
+                    from: self.post_opt(cx, &at.then("from"), from),
+                }
+            }
+            RawTrigger::NoReply {
+                telegram,
+                request,
+                from,
+                by,
+            } => {
+                cx.within_period(&at.then("by"), "the reply deadline", *by);
+                let (telegram, request) = self.request_ref(cx, at, telegram, request);
+                Trigger::NoReply {
+                    telegram,
+                    request,
+                    from: self.post_opt(cx, &at.then("from"), from),
+                    by: *by,
+                }
+            }
+            RawTrigger::Vote { vote, result } => Trigger::Vote {
+                vote: VoteId(n.votes.resolve(cx, &at.then("vote"), vote)),
+                result: *result,
+            },
+            RawTrigger::Chance(p) => {
+                cx.in_range(&at.then(0), "the probability", *p, 0.0, 1.0);
+                self.chances.push(*p);
+                Trigger::Chance(ChanceId(self.chances.len() as u32 - 1))
+            }
+            RawTrigger::All(ts) => Trigger::All(self.triggers(cx, at, ts)),
+            RawTrigger::Any(ts) => Trigger::Any(self.triggers(cx, at, ts)),
+            RawTrigger::Not(t) => Trigger::Not(Box::new(self.trigger(cx, &at.then(0), t))),
+        }
+    }
+
+    fn triggers(&mut self, cx: &mut Cx, at: &[Seg], ts: &[RawTrigger]) -> Vec<Trigger> {
+        if ts.is_empty() {
+            cx.error(at, "an empty `All`/`Any`; expected at least one trigger inside");
+        }
+        ts.iter()
+            .enumerate()
+            .map(|(i, t)| self.trigger(cx, &at.then(0).then(i), t))
+            .collect()
+    }
+
+    fn flag_tested(&self, cx: &mut Cx, at: &[Seg], flag: &str) -> FlagId {
+        if self.n.flags.contains(flag) {
+            FlagId(self.n.flags.resolve(cx, at, flag))
+        } else {
+            let hint = super::super::diagnostics::closest(flag, self.n.flags.ids.iter().map(String::as_str))
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_else(|| "; expected a flag that a `SetFlag` effect sets".into());
+            cx.error(at, format!("flag `{flag}` is tested here but no effect ever sets it{hint}"));
+            FlagId(0)
+        }
+    }
+
+    fn request_ref(
+        &self,
+        cx: &mut Cx,
+        at: &[Seg],
+        telegram: &str,
+        request: &str,
+    ) -> (TelegramId, RequestIx) {
+        let t = self.n.telegrams.resolve(cx, &at.then("telegram"), telegram);
+        let ix = self
+            .n
+            .telegram_requests
+            .get(t as usize)
+            .and_then(|reqs| reqs.iter().position(|r| r == request));
+        match ix {
+            Some(ix) => (TelegramId(t), ix),
+            None => {
+                if self.n.telegrams.contains(telegram) {
+                    cx.error(
+                        &at.then("request"),
+                        format!(
+                            "telegram `{telegram}` has no request `{request}`; expected one of: {}",
+                            self.n.telegram_requests[t as usize].join(", ")
+                        ),
+                    );
+                }
+                (TelegramId(t), 0)
+            }
+        }
+    }
+
+    fn post_opt(&self, cx: &mut Cx, at: &[Seg], post: &Option<String>) -> Option<PostId> {
+        post.as_ref()
+            .map(|p| PostId(self.n.missions.resolve(cx, at, p)))
+    }
+
+    pub fn effects(&mut self, cx: &mut Cx, at: &[Seg], raw: &[RawEffect]) -> Vec<Effect> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, e)| self.effect(cx, &at.then(i), e))
+            .collect()
+    }
+
+    fn effect(&mut self, cx: &mut Cx, at: &[Seg], raw: &RawEffect) -> Effect {
+        let n = self.n;
+        match raw {
+            RawEffect::MoveStance {
+                governments,
+                issue,
+                by,
+                spread,
+            } => {
+                let issue = IssueId(n.issues.resolve(cx, &at.then("issue"), issue));
+                if *spread < 0.0 {
+                    cx.error(&at.then("spread"), format!("the spread is {spread}; expected 0 or more"));
+                }
+                if governments.is_empty() {
+                    cx.error(&at.then("governments"), "no governments to move; expected at least one");
+                }
+                Effect::MoveStance {
+                    governments: governments
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| GovId(n.governments.resolve(cx, &at.then("governments").then(i), g)))
+                        .collect(),
+                    issue,
+                    by: *by,
+                    spread: *spread,
+                }
+            }
+            RawEffect::SetFlag(f) => Effect::SetFlag(FlagId(n.flags.resolve(cx, at, f))),
+            RawEffect::ClearFlag(f) => Effect::ClearFlag(FlagId(n.flags.resolve(cx, at, f))),
+            RawEffect::Send(t) => Effect::Send(TelegramId(n.telegrams.resolve(cx, &at.then(0), t))),
+            RawEffect::Schedule {
+                telegram,
+                after_hours,
+            } => Effect::Schedule {
+                telegram: TelegramId(n.telegrams.resolve(cx, &at.then("telegram"), telegram)),
+                after_hours: *after_hours,
+            },
+            RawEffect::Rapport { post, by } => Effect::Rapport {
+                post: PostId(n.missions.resolve(cx, &at.then("post"), post)),
+                by: *by,
+            },
+            RawEffect::CallVote(v) => Effect::CallVote(VoteId(n.votes.resolve(cx, &at.then(0), v))),
+            RawEffect::End(e) => Effect::End(EndingId(n.endings.resolve(cx, &at.then(0), e))),
+        }
+    }
+
+    pub fn events(&mut self, cx: &mut Cx, raw: &RawScenario) -> Vec<Event> {
+        raw.events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let at = path(&["events"]).then(i);
+                Event {
+                    id: e.id.clone(),
+                    headline: e.headline.clone(),
+                    text: e.text.clone(),
+                    trigger: self.trigger(cx, &at.then("trigger"), &e.trigger),
+                    effects: self.effects(cx, &at.then("effects"), &e.effects),
+                    cite: cites(cx, self.n, &at, &e.cite),
+                    provenance: e.provenance,
+                }
+            })
+            .collect()
+    }
+
+    pub fn votes(&mut self, cx: &mut Cx, raw: &RawScenario) -> Vec<Vote> {
+        raw.votes
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.vote(cx, &path(&["votes"]).then(i), v, raw.governments.len()))
+            .collect()
+    }
+
+    fn vote(&mut self, cx: &mut Cx, at: &[Seg], v: &RawVote, all: usize) -> Vote {
+        let n = self.n;
+        let issue = IssueId(n.issues.resolve(cx, &at.then("issue"), &v.issue));
+        let members: Vec<GovId> = match &v.members {
+            Members::AllGovernments => (0..all as u32).map(GovId).collect(),
+            Members::Only(ids) => ids
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    GovId(n.governments.resolve_as(
+                        cx,
+                        &at.then("members").then(0).then(i),
+                        g,
+                        "government (vote members must be governments)",
+                    ))
+                })
+                .collect(),
+        };
+        let mut member_list = |field: &str, ids: &[String]| -> Vec<GovId> {
+            ids.iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    let here = at.then(field).then(i);
+                    let id = GovId(n.governments.resolve(cx, &here, g));
+                    if n.governments.contains(g) && !members.contains(&id) {
+                        cx.error(&here, format!("`{g}` is not a member of this vote; expected one of its members"));
+                    }
+                    id
+                })
+                .collect()
+        };
+        let parties = member_list("parties", &v.parties);
+        let absent = member_list("absent", &v.absent);
+        if let Some(i) = self.issues.get(issue.index()) {
+            let c = &v.casting;
+            cx.in_range(&at.then("casting").then("yes_from"), "`yes_from`", c.yes_from, i.min, i.max);
+            cx.in_range(&at.then("casting").then("abstain_from"), "`abstain_from`", c.abstain_from, i.min, i.max);
+            if c.abstain_from > c.yes_from {
+                cx.error(
+                    &at.then("casting").then("abstain_from"),
+                    format!(
+                        "`abstain_from` ({}) is above `yes_from` ({}); expected abstention below a yes",
+                        c.abstain_from, c.yes_from
+                    ),
+                );
+            }
+        }
+        Vote {
+            id: v.id.clone(),
+            body: v.body,
+            title: v.title.clone(),
+            issue,
+            members,
+            parties,
+            absent,
+            rule: v.rule,
+            quorum: v.quorum,
+            yes_from: v.casting.yes_from,
+            abstain_from: v.casting.abstain_from,
+            reveals: v.reveals,
+            on_pass: self.effects(cx, &at.then("on_pass"), &v.on_pass),
+            on_fail: self.effects(cx, &at.then("on_fail"), &v.on_fail),
+            cite: cites(cx, n, at, &v.cite),
+        }
+    }
+}
+
+/// Every flag that some effect sets or clears, in the order they first appear.
+pub(super) fn flags_set(raw: &RawScenario) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |effects: &[RawEffect]| {
+        for e in effects {
+            if let RawEffect::SetFlag(f) | RawEffect::ClearFlag(f) = e
+                && !out.contains(f)
+            {
+                out.push(f.clone());
+            }
+        }
+    };
+    for t in &raw.telegrams {
+        add(&t.effects);
+        for r in &t.requests {
+            if let RawRequest::Decision { options, .. } = r {
+                options.iter().for_each(|o| add(&o.effects));
+            }
+        }
+    }
+    raw.events.iter().for_each(|e| add(&e.effects));
+    for v in &raw.votes {
+        add(&v.on_pass);
+        add(&v.on_fail);
+    }
+    out
+}
+
+/// Reports telegrams that nothing can ever send, and those whose trigger can never hold.
+pub(super) fn reachability(cx: &mut Cx, s: &Scenario) {
+    let mut sent: BTreeSet<TelegramId> = BTreeSet::new();
+    let mut called: BTreeSet<VoteId> = BTreeSet::new();
+    let mut visit = |effects: &[Effect]| {
+        for e in effects {
+            match e {
+                Effect::Send(t) | Effect::Schedule { telegram: t, .. } => {
+                    sent.insert(*t);
+                }
+                Effect::CallVote(v) => {
+                    called.insert(*v);
+                }
+                _ => {}
+            }
+        }
+    };
+    for t in &s.telegrams {
+        visit(&t.effects);
+        for r in &t.requests {
+            if let RequestKind::Decision { options, .. } = &r.kind {
+                options.iter().for_each(|o| visit(&o.effects));
+            }
+        }
+    }
+    s.events.iter().for_each(|e| visit(&e.effects));
+    s.votes.iter().for_each(|v| {
+        visit(&v.on_pass);
+        visit(&v.on_fail);
+    });
+    for (i, t) in s.telegrams.iter().enumerate() {
+        let at = path(&["telegrams"]).then(i);
+        match &t.trigger {
+            None if !sent.contains(&TelegramId(i as u32)) => cx.error(
+                &at.then("id"),
+                format!(
+                    "telegram `{}` can never be sent: it has no trigger and no `Send` or `Schedule` effect names it; expected a `trigger`",
+                    t.id
+                ),
+            ),
+            Some(trigger) => {
+                if let Some(why) = never(trigger, s, &called) {
+                    cx.error(
+                        &at.then("trigger"),
+                        format!("telegram `{}` can never be sent: {why}", t.id),
+                    );
+                }
+            }
+            None => {}
+        }
+    }
+    for (i, e) in s.events.iter().enumerate() {
+        if let Some(why) = never(&e.trigger, s, &called) {
+            cx.error(
+                &path(&["events"]).then(i).then("trigger"),
+                format!("event `{}` can never happen: {why}", e.id),
+            );
+        }
+    }
+}
+
+/// Why a trigger can never hold, if it cannot.
+fn never(t: &Trigger, s: &Scenario, called: &BTreeSet<VoteId>) -> Option<String> {
+    match t {
+        Trigger::At(m) if *m > s.end => Some(format!("{m} is after the period ends")),
+        Trigger::Vote { vote, .. } if !called.contains(vote) => Some(format!(
+            "vote `{}` is never called by a `CallVote` effect",
+            s.vote(*vote).id
+        )),
+        Trigger::Chance(c) if s.chances[c.index()] <= 0.0 => Some("its chance is 0".into()),
+        Trigger::All(ts) => ts.iter().find_map(|t| never(t, s, called)),
+        Trigger::Any(ts) => {
+            let reasons: Vec<String> = ts.iter().filter_map(|t| never(t, s, called)).collect();
+            (reasons.len() == ts.len() && !ts.is_empty()).then(|| reasons.join("; and "))
+        }
+        _ => None,
+    }
+}

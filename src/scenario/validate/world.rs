@@ -1,0 +1,473 @@
+//! The world's sections: sources, issues, governments, missions, actors, roles, the model.
+
+use super::super::format::*;
+use super::super::model::*;
+use super::super::spans::Seg;
+use super::{Cx, Names, Then, logic, path, traffic};
+
+/// Every declared id, so that references can point forwards.
+pub(in crate::scenario) struct AllNames {
+    pub sources: Names,
+    pub bureaus: Names,
+    pub issues: Names,
+    pub governments: Names,
+    pub missions: Names,
+    pub actors: Names,
+    pub materials: Names,
+    pub telegrams: Names,
+    pub events: Names,
+    pub votes: Names,
+    pub endings: Names,
+    /// Flags that some effect sets or clears; only these can be tested.
+    pub flags: Names,
+    /// The request ids of each telegram, by telegram index.
+    pub telegram_requests: Vec<Vec<String>>,
+    /// Every leader: id, government index, index among that government's leaders.
+    pub leaders: Vec<(String, u32, usize)>,
+}
+
+pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
+    macro_rules! declare {
+        ($what:literal, $section:ident) => {
+            Names::declare(
+                cx,
+                $what,
+                stringify!($section),
+                raw.$section.iter().map(|x| x.id.as_str()),
+            )
+        };
+    }
+    let flag_names = logic::flags_set(raw);
+    AllNames {
+        sources: declare!("source", sources),
+        bureaus: declare!("bureau", bureaus),
+        issues: declare!("issue", issues),
+        governments: declare!("government", governments),
+        missions: declare!("mission", missions),
+        actors: declare!("actor", actors),
+        materials: declare!("material", materials),
+        telegrams: declare!("telegram", telegrams),
+        events: declare!("event", events),
+        votes: declare!("vote", votes),
+        endings: declare!("ending", endings),
+        flags: Names::declare(cx, "flag set by an effect", "flags", flag_names.iter().map(String::as_str)),
+        telegram_requests: raw
+            .telegrams
+            .iter()
+            .map(|t| t.requests.iter().map(|r| request_id(r).to_string()).collect())
+            .collect(),
+        leaders: raw
+            .governments
+            .iter()
+            .enumerate()
+            .flat_map(|(g, gov)| {
+                gov.leaders
+                    .iter()
+                    .enumerate()
+                    .map(move |(ix, l)| (l.id.clone(), g as u32, ix))
+            })
+            .collect(),
+    }
+}
+
+fn request_id(r: &RawRequest) -> &str {
+    match r {
+        RawRequest::Estimate { id, .. }
+        | RawRequest::Action { id, .. }
+        | RawRequest::Decision { id, .. } => id,
+    }
+}
+
+pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
+    let issues: Vec<Issue> = raw
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| build_issue(cx, &path(&["issues"]).then(i), issue))
+        .collect();
+    let governments = raw
+        .governments
+        .iter()
+        .enumerate()
+        .map(|(i, g)| build_government(cx, n, &issues, &path(&["governments"]).then(i), g))
+        .collect();
+    let missions = raw
+        .missions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| build_mission(cx, n, &path(&["missions"]).then(i), m))
+        .collect();
+    let flags = logic::flags_set(raw);
+    let mut logic = logic::Logic::new(n, &issues);
+    let telegrams = traffic::telegrams(cx, &mut logic, raw);
+    let events = logic.events(cx, raw);
+    let votes = logic.votes(cx, raw);
+    let (default_role, playable_posts) = roles(cx, raw, n);
+    let model = model(cx, &raw.model);
+    let period_end = EndingId(n.endings.resolve(cx, &path(&["period_end"]), &raw.period_end));
+    let chances = logic.chances;
+    let scenario = Scenario {
+        id: raw.id.clone(),
+        title: raw.title.clone(),
+        summary: raw.summary.clone(),
+        start: raw.period.start,
+        end: raw.period.end,
+        author: raw.author.clone(),
+        version: raw.version.clone(),
+        historical: raw.historical,
+        sources: raw
+            .sources
+            .iter()
+            .map(|s| Source {
+                id: s.id.clone(),
+                citation: s.citation.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+        objectives: raw.objectives.clone(),
+        notes: raw.notes.clone(),
+        playable_posts,
+        department_playable: raw.roles.department,
+        default_role,
+        bureaus: raw.bureaus.iter().map(|b| b.id.clone()).collect(),
+        issues,
+        governments,
+        missions,
+        actors: raw
+            .actors
+            .iter()
+            .map(|a| Actor {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                address: a.address.clone(),
+            })
+            .collect(),
+        materials: raw
+            .materials
+            .iter()
+            .map(|m| Material {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                push: m.push,
+                rapport_cost: m.rapport_cost,
+            })
+            .collect(),
+        telegrams,
+        events,
+        votes,
+        endings: raw
+            .endings
+            .iter()
+            .map(|e| Ending {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                debrief: e.debrief.clone(),
+                history: e.history.clone(),
+            })
+            .collect(),
+        period_end,
+        flags,
+        chances,
+        model,
+    };
+    logic::reachability(cx, &scenario);
+    scenario
+}
+
+fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
+    let (min, max) = (raw.scale.min, raw.scale.max);
+    if min >= max {
+        cx.error(
+            &at.then("scale"),
+            format!("the scale runs from {min} to {max}; expected `min` below `max`"),
+        );
+    }
+    if raw.positions.is_empty() {
+        cx.error(
+            &at.then("positions"),
+            "the issue has no positions; expected at least two named positions covering the scale",
+        );
+    }
+    let mut positions: Vec<(usize, &RawPosition)> = raw.positions.iter().enumerate().collect();
+    positions.sort_by(|a, b| a.1.from.total_cmp(&b.1.from));
+    let mut expected = min;
+    for (i, p) in &positions {
+        let here = at.then("positions").then(*i);
+        if (p.from - expected).abs() > 1e-9 {
+            cx.error(
+                &here.then("from"),
+                format!(
+                    "position `{}` starts at {}; expected {expected}, so that positions cover the scale without gaps or overlaps",
+                    p.id, p.from
+                ),
+            );
+        }
+        if p.to <= p.from {
+            cx.error(
+                &here.then("to"),
+                format!("position `{}` ends at {} before it starts; expected `to` above `from`", p.id, p.to),
+            );
+        }
+        expected = p.to;
+    }
+    if !positions.is_empty() && (expected - max).abs() > 1e-9 {
+        let last = positions.last().map(|(i, _)| *i).unwrap_or(0);
+        cx.error(
+            &at.then("positions").then(last).then("to"),
+            format!("the positions end at {expected}; expected them to reach the scale's max, {max}"),
+        );
+    }
+    let mut seen = Vec::new();
+    for (i, p) in raw.positions.iter().enumerate() {
+        if seen.contains(&p.id.as_str()) {
+            cx.error(
+                &at.then("positions").then(i).then("id"),
+                format!("duplicate position id `{}`; expected each position once", p.id),
+            );
+        }
+        seen.push(&p.id);
+    }
+    Issue {
+        id: raw.id.clone(),
+        question: raw.question.clone(),
+        min,
+        max,
+        low: raw.scale.low.clone(),
+        high: raw.scale.high.clone(),
+        positions: positions
+            .into_iter()
+            .map(|(_, p)| Position {
+                id: p.id.clone(),
+                label: p.label.clone(),
+                from: p.from,
+                to: p.to,
+            })
+            .collect(),
+    }
+}
+
+fn build_government(
+    cx: &mut Cx,
+    n: &AllNames,
+    issues: &[Issue],
+    at: &[Seg],
+    raw: &RawGovernment,
+) -> Government {
+    if !raw.leaders.iter().any(|l| l.role == LeaderRole::HeadOfState) {
+        cx.error(
+            &at.then("leaders"),
+            format!(
+                "government `{}` has no leader with role `HeadOfState`; expected one",
+                raw.id
+            ),
+        );
+    }
+    let mut stances = vec![0.0; issues.len()];
+    let mut domestic = vec![None; issues.len()];
+    for (key, value) in &raw.stances {
+        let here = at.then("stances").then(Seg::Key(key.clone()));
+        let ix = n.issues.resolve(cx, &here, key) as usize;
+        if let Some(issue) = issues.get(ix) {
+            cx.in_range(&here, &format!("the stance on `{key}`"), *value, issue.min, issue.max);
+            stances[ix] = *value;
+        }
+    }
+    for issue in issues {
+        if !raw.stances.contains_key(&issue.id) {
+            cx.error(
+                &at.then("stances"),
+                format!(
+                    "government `{}` has no stance on issue `{}`; expected a stance on every issue",
+                    raw.id, issue.id
+                ),
+            );
+        }
+    }
+    for (key, value) in &raw.domestic {
+        let here = at.then("domestic").then(Seg::Key(key.clone()));
+        let ix = n.issues.resolve(cx, &here, key) as usize;
+        if let Some(issue) = issues.get(ix) {
+            cx.in_range(&here, &format!("domestic opinion on `{key}`"), *value, issue.min, issue.max);
+            domestic[ix] = Some(*value);
+        }
+    }
+    let s = &raw.susceptibility;
+    let here = at.then("susceptibility");
+    cx.in_range(&here.then("us_pressure"), "`us_pressure`", s.us_pressure, 0.0, 1.0);
+    cx.in_range(&here.then("domestic"), "`domestic`", s.domestic, 0.0, 1.0);
+    cx.in_range(&here.then("neighbours"), "`neighbours`", s.neighbours, 0.0, 1.0);
+    let neighbours = raw
+        .neighbours
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GovId(n.governments.resolve(cx, &at.then("neighbours").then(i), g)))
+        .collect();
+    let relations = raw
+        .relations
+        .iter()
+        .map(|(g, v)| {
+            let here = at.then("relations").then(Seg::Key(g.clone()));
+            cx.in_range(&here, &format!("the relation with `{g}`"), *v, -1.0, 1.0);
+            (GovId(n.governments.resolve(cx, &here, g)), *v)
+        })
+        .collect();
+    Government {
+        id: raw.id.clone(),
+        country: raw.country.clone(),
+        capital: raw.capital.clone(),
+        leaders: raw
+            .leaders
+            .iter()
+            .map(|l| Leader {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                role: l.role,
+                title: l.title.clone(),
+            })
+            .collect(),
+        stances,
+        domestic,
+        us_pressure: s.us_pressure,
+        domestic_rate: s.domestic,
+        neighbour_rate: s.neighbours,
+        neighbours,
+        relations,
+        notes: raw.notes.clone(),
+        cite: cites(cx, n, at, &raw.cite),
+    }
+}
+
+pub(super) fn cites(cx: &mut Cx, n: &AllNames, at: &[Seg], cite: &[String]) -> Vec<SourceId> {
+    cite.iter()
+        .enumerate()
+        .map(|(i, s)| SourceId(n.sources.resolve(cx, &at.then("cite").then(i), s)))
+        .collect()
+}
+
+fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mission {
+    cx.in_range(&at.then("rapport"), "`rapport`", raw.rapport, 0.0, 1.0);
+    cx.in_range(&at.then("noise"), "`noise`", raw.noise, 0.0, 2.0);
+    let bureau = raw.bureau.as_ref().map(|b| {
+        n.bureaus.resolve(cx, &at.then("bureau"), b) as usize
+    });
+    Mission {
+        id: raw.id.clone(),
+        city: raw.city.clone(),
+        host: GovId(n.governments.resolve_as(cx, &at.then("host"), &raw.host, "government (a mission's host)")),
+        chief: raw.chief.clone(),
+        title: raw.title.clone(),
+        bureau,
+        rapport: raw.rapport,
+        noise: raw.noise,
+        first_number: raw.first_number,
+    }
+}
+
+fn roles(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> (Role, Vec<PostId>) {
+    let at = path(&["roles"]);
+    let posts: Vec<PostId> = match &raw.roles.posts {
+        PostChoice::All => (0..raw.missions.len() as u32).map(PostId).collect(),
+        PostChoice::Only(ids) => ids
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PostId(n.missions.resolve(cx, &at.then("posts").then(0).then(i), p)))
+            .collect(),
+    };
+    let default = &raw.roles.default;
+    let role = if default == "department" {
+        if !raw.roles.department {
+            cx.error(
+                &at.then("default"),
+                "the default role is the Department, but `department` is false; expected a playable role",
+            );
+        }
+        Role::Department
+    } else {
+        let post = PostId(n.missions.resolve_as(
+            cx,
+            &at.then("default"),
+            default,
+            "mission (or `department`)",
+        ));
+        if n.missions.contains(default) && !posts.contains(&post) {
+            cx.error(
+                &at.then("default"),
+                format!("the default post `{default}` is not among the playable posts"),
+            );
+        }
+        Role::Post(post)
+    };
+    (role, posts)
+}
+
+fn model(cx: &mut Cx, raw: &RawModel) -> Model {
+    let at = path(&["model"]);
+    let hours = |h: i8| (0..24).contains(&h);
+    if !hours(raw.office_opens) || !hours(raw.office_closes) || raw.office_opens >= raw.office_closes {
+        cx.error(
+            &at.then("office_opens"),
+            format!(
+                "office hours {}–{} make no sense; expected 0 ≤ opens < closes ≤ 23",
+                raw.office_opens, raw.office_closes
+            ),
+        );
+    }
+    let mut demarches = Vec::new();
+    for (i, r) in raw.demarches.iter().enumerate() {
+        let here = at.then("demarches").then(i);
+        let Some(see) = kind_of(&r.see) else {
+            cx.error(
+                &here.then("see"),
+                "a démarche rule is for a kind of leader; expected `HeadOfState`, `ForeignMinister` or `Military`",
+            );
+            continue;
+        };
+        cx.in_range(&here.then("insight"), "`insight`", r.insight, 0.0, 1.0);
+        cx.in_range(&here.then("rapport_cost"), "`rapport_cost`", r.rapport_cost, 0.0, 1.0);
+        demarches.push(DemarcheRule {
+            see,
+            push: r.push,
+            rapport_cost: r.rapport_cost,
+            days: r.days,
+            insight: r.insight,
+        });
+    }
+    for kind in [Whom::HeadOfState, Whom::ForeignMinister, Whom::Military] {
+        if !demarches.iter().any(|r| r.see == kind) {
+            cx.error(
+                &at.then("demarches"),
+                format!("no démarche rule for `{kind:?}`; expected one rule for each kind of leader"),
+            );
+        }
+    }
+    let mut npc_see = Vec::new();
+    for (i, (whom, weight)) in raw.npc.see.iter().enumerate() {
+        let here = at.then("npc").then("see").then(i);
+        match kind_of(whom) {
+            Some(w) => npc_see.push((w, *weight)),
+            None => cx.error(&here, "expected `HeadOfState`, `ForeignMinister` or `Military`"),
+        }
+        cx.in_range(&here, "a weight", *weight, 0.0, f64::MAX);
+    }
+    cx.in_range(&at.then("npc").then("show_chance"), "`show_chance`", raw.npc.show_chance, 0.0, 1.0);
+    let t = &raw.transit;
+    Model {
+        transit_hours: [t.niact, t.immediate, t.priority, t.routine],
+        office_opens: raw.office_opens,
+        office_closes: raw.office_closes,
+        demarches,
+        npc_reply_after_hours: raw.npc.reply_after_hours,
+        npc_see,
+        npc_show_chance: raw.npc.show_chance,
+    }
+}
+
+/// The kind of leader a rule applies to; a named leader has no rule of their own.
+fn kind_of(whom: &RawWhom) -> Option<Whom> {
+    match whom {
+        RawWhom::HeadOfState => Some(Whom::HeadOfState),
+        RawWhom::ForeignMinister => Some(Whom::ForeignMinister),
+        RawWhom::Military => Some(Whom::Military),
+        RawWhom::Leader(_) => None,
+    }
+}

@@ -1,0 +1,157 @@
+//! Triggers: telegrams and events fire when their conditions hold; flags and chances.
+
+use bevy::prelude::*;
+
+use crate::cables::{Sent, Traffic, send_telegram};
+use crate::calendar::{Agenda, Calendar};
+use crate::effects::{Apply, apply_all};
+use crate::governments::GovernmentStances;
+use crate::requests::Requests;
+use crate::rng::WorldRng;
+use crate::scenario::format::VoteResult;
+use crate::scenario::{Effect, Station, Trigger};
+use crate::sim::{ActiveScenario, SimSet};
+use crate::transcript::{Entry, Transcript};
+use crate::votes::VoteLog;
+
+/// The scenario's flags, by [`crate::scenario::FlagId`].
+#[derive(Resource, Default, Debug)]
+pub struct Flags(pub Vec<bool>);
+
+/// The outcome of each `Chance` trigger, drawn once when the game starts.
+#[derive(Resource, Default, Debug)]
+pub struct Chances(pub Vec<bool>);
+
+/// Which events have happened.
+#[derive(Resource, Default, Debug)]
+pub struct Happened(pub Vec<bool>);
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Flags>()
+        .init_resource::<Chances>()
+        .init_resource::<Happened>()
+        .add_observer(set_flags)
+        .add_systems(Update, fire.in_set(SimSet::Triggers));
+}
+
+/// Draws every chance, sizes the flags, and puts every dated trigger on the agenda.
+pub fn draw_chances(world: &mut World) {
+    let scenario = world.resource::<ActiveScenario>().clone();
+    let draws: Vec<bool> = {
+        let mut rng = world.resource_mut::<WorldRng>();
+        scenario.chances.iter().map(|p| rng.chance(*p)).collect()
+    };
+    world.insert_resource(Chances(draws));
+    world.insert_resource(Flags(vec![false; scenario.flags.len()]));
+    world.insert_resource(Happened(vec![false; scenario.events.len()]));
+    let mut moments = Vec::new();
+    for t in scenario.telegrams.iter().filter_map(|t| t.trigger.as_ref()) {
+        t.moments(&mut moments);
+    }
+    for e in &scenario.events {
+        e.trigger.moments(&mut moments);
+    }
+    let mut agenda = world.resource_mut::<Agenda>();
+    moments.into_iter().for_each(|m| agenda.add(m));
+}
+
+/// What a trigger can see of the world.
+struct View<'a> {
+    calendar: &'a Calendar,
+    flags: &'a Flags,
+    chances: &'a Chances,
+    stances: &'a GovernmentStances<'a, 'a>,
+    requests: &'a Requests,
+    votes: &'a VoteLog,
+}
+
+impl View<'_> {
+    fn holds(&self, t: &Trigger) -> bool {
+        match t {
+            Trigger::At(m) => self.calendar.now >= *m,
+            Trigger::Flag(f) => self.flags.0[f.index()],
+            Trigger::StanceAbove { government, issue, value } => {
+                self.stances.get(*government, *issue) >= *value
+            }
+            Trigger::StanceBelow { government, issue, value } => {
+                self.stances.get(*government, *issue) < *value
+            }
+            Trigger::Replied { telegram, request, from } => self.replied(*telegram, *request, *from),
+            Trigger::NoReply { telegram, request, from, by } => {
+                self.calendar.now >= *by && !self.replied(*telegram, *request, *from)
+            }
+            Trigger::Vote { vote, result } => self
+                .votes
+                .0
+                .iter()
+                .any(|r| r.vote == *vote && r.passed == (*result == VoteResult::Passed)),
+            Trigger::Chance(c) => self.chances.0[c.index()],
+            Trigger::All(ts) => ts.iter().all(|t| self.holds(t)),
+            Trigger::Any(ts) => ts.iter().any(|t| self.holds(t)),
+            Trigger::Not(t) => !self.holds(t),
+        }
+    }
+
+    fn replied(&self, telegram: crate::scenario::TelegramId, request: usize, from: Option<crate::scenario::PostId>) -> bool {
+        self.requests.replies.iter().any(|r| {
+            r.telegram == telegram
+                && r.request == request
+                && from.is_none_or(|p| r.from == Station::Post(p))
+                && !matches!(r.answer, crate::requests::Answer::Estimate { probability: None, .. })
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fire(
+    calendar: Res<Calendar>,
+    scenario: Res<ActiveScenario>,
+    flags: Res<Flags>,
+    chances: Res<Chances>,
+    stances: GovernmentStances,
+    requests: Res<Requests>,
+    votes: Res<VoteLog>,
+    mut traffic: ResMut<Traffic>,
+    mut happened: ResMut<Happened>,
+    mut sent: MessageWriter<Sent>,
+    mut transcript: ResMut<Transcript>,
+    mut commands: Commands,
+) {
+    let view = View {
+        calendar: &calendar,
+        flags: &flags,
+        chances: &chances,
+        stances: &stances,
+        requests: &requests,
+        votes: &votes,
+    };
+    let now = calendar.now;
+    for (i, t) in scenario.telegrams.iter().enumerate() {
+        if traffic.sent_telegrams[i] {
+            continue;
+        }
+        if t.trigger.as_ref().is_some_and(|tr| view.holds(tr)) {
+            traffic.sent_telegrams[i] = true;
+            sent.write(Sent(send_telegram(&scenario, crate::scenario::TelegramId(i as u32), now)));
+        }
+    }
+    for (i, e) in scenario.events.iter().enumerate() {
+        if happened.0[i] || !view.holds(&e.trigger) {
+            continue;
+        }
+        happened.0[i] = true;
+        transcript.push(Entry::News {
+            at: now,
+            event: crate::scenario::EventId(i as u32),
+        });
+        apply_all(&mut commands, &e.effects);
+    }
+}
+
+fn set_flags(on: On<Apply>, mut flags: ResMut<Flags>) {
+    match &on.event().0 {
+        Effect::SetFlag(f) => flags.0[f.index()] = true,
+        Effect::ClearFlag(f) => flags.0[f.index()] = false,
+        _ => {}
+    }
+}

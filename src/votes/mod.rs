@@ -1,0 +1,193 @@
+//! Votes: called by effects, cast from each government's true stance, counted under the
+//! body's rule; a vote that reveals stances scores the estimates made about them.
+
+pub mod rules;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::effects::{Apply, apply_all};
+use crate::governments::GovernmentStances;
+use crate::requests::{Answer, Requests};
+use crate::scenario::{Effect, GovId, Moment, PositionIx, RequestIx, RequestKind, Station, TelegramId, VoteId};
+use crate::sim::{ActiveScenario, SimSet};
+use crate::transcript::{Entry, Transcript};
+use rules::{Tally, Verdict, decide};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cast {
+    Yes,
+    No,
+    Abstain,
+    Absent,
+    /// A party to the dispute, excluded from voting.
+    Excluded,
+}
+
+#[derive(Clone, Debug)]
+pub struct Ballot {
+    pub government: GovId,
+    pub stance: f64,
+    pub cast: Cast,
+    /// The model's reason, in words.
+    pub reason: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct VoteRecord {
+    pub vote: VoteId,
+    pub at: Moment,
+    pub ballots: Vec<Ballot>,
+    pub tally: Tally,
+    pub verdict: Verdict,
+    pub passed: bool,
+}
+
+/// Every vote held, in order.
+#[derive(Resource, Default, Debug)]
+pub struct VoteLog(pub Vec<VoteRecord>);
+
+/// Votes called and not yet counted.
+#[derive(Resource, Default, Debug)]
+struct Called(Vec<VoteId>);
+
+/// An estimate scored against the truth once a vote revealed it.
+#[derive(Clone, Debug)]
+pub struct Score {
+    pub from: Station,
+    pub telegram: TelegramId,
+    pub request: RequestIx,
+    pub government: GovId,
+    pub chosen: PositionIx,
+    pub truth: PositionIx,
+    pub probability: f64,
+    pub by_player: bool,
+}
+
+impl Score {
+    pub fn right(&self) -> bool {
+        self.chosen == self.truth
+    }
+
+    /// The Brier score of the probability given: 0 is perfect, 0.25 is what "50%" earns.
+    pub fn brier(&self) -> f64 {
+        let outcome = if self.right() { 1.0 } else { 0.0 };
+        (self.probability - outcome).powi(2)
+    }
+}
+
+#[derive(Resource, Default, Debug)]
+pub struct Scores(pub Vec<Score>);
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<VoteLog>()
+        .init_resource::<Called>()
+        .init_resource::<Scores>()
+        .add_observer(call_vote)
+        .add_systems(Update, count.in_set(SimSet::Votes));
+}
+
+fn call_vote(on: On<Apply>, mut called: ResMut<Called>) {
+    if let Effect::CallVote(v) = on.event().0 {
+        called.0.push(v);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn count(
+    mut called: ResMut<Called>,
+    calendar: Res<Calendar>,
+    scenario: Res<ActiveScenario>,
+    stances: GovernmentStances,
+    requests: Res<Requests>,
+    mut log: ResMut<VoteLog>,
+    mut scores: ResMut<Scores>,
+    mut transcript: ResMut<Transcript>,
+    mut commands: Commands,
+) {
+    for id in std::mem::take(&mut called.0) {
+        let vote = scenario.vote(id);
+        let ballots: Vec<Ballot> = vote
+            .members
+            .iter()
+            .map(|g| {
+                let stance = stances.get(*g, vote.issue);
+                let (cast, reason) = if vote.parties.contains(g) {
+                    (Cast::Excluded, "a party to the dispute (Rio Treaty Art. 18)".to_string())
+                } else if vote.absent.contains(g) {
+                    (Cast::Absent, "not in the room".to_string())
+                } else if stance >= vote.yes_from {
+                    (Cast::Yes, format!("stance {stance:+.2} is at or above {:+.2}, the yes line", vote.yes_from))
+                } else if stance >= vote.abstain_from {
+                    (Cast::Abstain, format!("stance {stance:+.2} is between {:+.2} and {:+.2}", vote.abstain_from, vote.yes_from))
+                } else {
+                    (Cast::No, format!("stance {stance:+.2} is below {:+.2}, the abstention line", vote.abstain_from))
+                };
+                Ballot { government: *g, stance, cast, reason }
+            })
+            .collect();
+        let n = |c: Cast| ballots.iter().filter(|b| b.cast == c).count() as u32;
+        let tally = Tally {
+            eligible: vote.members.len() as u32 - n(Cast::Excluded),
+            present: n(Cast::Yes) + n(Cast::No) + n(Cast::Abstain),
+            yes: n(Cast::Yes),
+            no: n(Cast::No),
+            abstain: n(Cast::Abstain),
+        };
+        let verdict = decide(vote.rule, vote.quorum, tally);
+        if vote.reveals {
+            score(&scenario, &requests, id, &ballots, &mut scores);
+        }
+        transcript.push(Entry::Vote { at: calendar.now, record: log.0.len() });
+        log.0.push(VoteRecord {
+            vote: id,
+            at: calendar.now,
+            ballots,
+            tally,
+            verdict,
+            passed: verdict.passed,
+        });
+        apply_all(&mut commands, if verdict.passed { &vote.on_pass } else { &vote.on_fail });
+    }
+}
+
+/// Scores every estimate not yet scored on the vote's issue, about a government that voted.
+fn score(
+    scenario: &crate::scenario::Scenario,
+    requests: &Requests,
+    vote: VoteId,
+    ballots: &[Ballot],
+    scores: &mut Scores,
+) {
+    let issue = scenario.vote(vote).issue;
+    for reply in &requests.replies {
+        let Answer::Estimate { position, probability: Some(probability) } = reply.answer else {
+            continue;
+        };
+        let Station::Post(post) = reply.from else { continue };
+        let RequestKind::Estimate { issue: asked, .. } = scenario.telegram(reply.telegram).requests[reply.request].kind else {
+            continue;
+        };
+        let government = scenario.mission(post).host;
+        let already = scores.0.iter().any(|s| {
+            s.from == reply.from && s.telegram == reply.telegram && s.request == reply.request
+        });
+        let Some(ballot) = ballots.iter().find(|b| b.government == government) else {
+            continue;
+        };
+        if asked != issue || already {
+            continue;
+        }
+        scores.0.push(Score {
+            from: reply.from,
+            telegram: reply.telegram,
+            request: reply.request,
+            government,
+            chosen: position,
+            truth: scenario.issue(issue).position_of(ballot.stance),
+            probability,
+            by_player: reply.by_player,
+        });
+    }
+}
