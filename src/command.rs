@@ -5,13 +5,13 @@ use std::collections::VecDeque;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, Until};
+use crate::calendar::Until;
 use crate::effects::apply_all;
 use crate::missions::Diplomacy;
 use crate::scenario::format::RawWhom;
 use crate::scenario::{Moment, PostId, RequestKind, Role, Scenario, TelegramId, Whom};
 use crate::sim::{Setup, SimSet};
-use crate::transcript::{Entry, Transcript};
+use crate::transcript::Entry;
 
 /// One input of the player, with the game date it was given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,10 +83,8 @@ fn apply(
     mut queue: ResMut<CommandQueue>,
     mut log: ResMut<CommandLog>,
     mut results: ResMut<CommandResults>,
-    mut calendar: ResMut<Calendar>,
     setup: Res<Setup>,
     mut d: Diplomacy,
-    mut transcript: ResMut<Transcript>,
     mut commands: Commands,
 ) {
     results.0.clear();
@@ -94,8 +92,9 @@ fn apply(
         let scenario = d.scenario.0.clone();
         let result = match &command.action {
             Action::Advance(step) => {
-                calendar.until = Some(match step {
-                    Step::Day => Until::Moment(calendar.now.plus_days(1).at_hour(scenario.model.office_opens)),
+                let now = d.calendar.now;
+                d.calendar.until = Some(match step {
+                    Step::Day => Until::Moment(now.plus_days(1).at_hour(scenario.model.office_opens)),
                     Step::NextCable => Until::NextCable,
                     Step::Until(m) => Until::Moment(*m),
                 });
@@ -128,7 +127,7 @@ fn apply(
             }
         };
         if let Ok(summary) = &result {
-            transcript.push(Entry::Command { at: command.at, role: setup.role, summary: summary.clone() });
+            d.transcript.push(Entry::Command { at: command.at, role: setup.role, summary: summary.clone() });
             log.0.push(command);
         }
         results.0.push(result);

@@ -4,20 +4,25 @@
 //! views (the terminal, later the window) read its world and send it [`command`]s.
 
 pub mod cables;
+pub mod cli;
 pub mod calendar;
+pub mod debrief;
 pub mod command;
 
 pub mod effects;
 pub mod endings;
 pub mod game;
 pub mod governments;
+pub mod report;
 pub mod missions;
 pub mod requests;
 pub mod rng;
 pub mod scenario;
+pub mod shipped;
 
 pub mod sim;
 pub mod stations;
+pub mod text;
 
 pub mod transcript;
 pub mod triggers;

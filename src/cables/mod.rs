@@ -1,6 +1,6 @@
 //! Cable traffic: what is sent, what is in transit, and what has reached each in-tray.
 
-mod render;
+pub mod render;
 mod traffic;
 
 use bevy::prelude::*;

@@ -5,7 +5,8 @@ use bevy::prelude::*;
 use super::{Archive, Cable, CableId};
 use crate::calendar::{Agenda, Calendar, Until};
 use crate::scenario::format::Precedence;
-use crate::scenario::{Moment, Reference, Scenario, Station, TelegramId};
+use crate::effects::{Apply, apply_all};
+use crate::scenario::{Effect, Moment, Reference, Scenario, Station, TelegramId};
 use crate::sim::{ActiveScenario, SimSet, Setup};
 use crate::stations::{InTray, Stations, TrayItem};
 use crate::transcript::{Entry, Transcript};
@@ -43,6 +44,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<Sent>()
         .init_resource::<Traffic>()
         .add_systems(Startup, size_traffic)
+        .add_observer(send_by_effect)
         .add_systems(
             Update,
             (send_scheduled, dispatch, deliver)
@@ -127,6 +129,7 @@ fn dispatch(
     mut agenda: ResMut<Agenda>,
     mut transcript: ResMut<Transcript>,
     scenario: Res<ActiveScenario>,
+    mut commands: Commands,
 ) {
     for Sent(cable) in incoming.read() {
         let id = CableId(archive.0.len() as u32);
@@ -137,6 +140,9 @@ fn dispatch(
             agenda.add(due);
         }
         transcript.push(Entry::Sent { at: cable.sent, cable: id });
+        if let Some(t) = cable.telegram {
+            apply_all(&mut commands, &scenario.telegram(t).effects);
+        }
         archive.0.push(cable.clone());
     }
     traffic.in_transit.sort();
@@ -187,5 +193,27 @@ fn deliver(
     }
     for (cable, to, at) in batch {
         transcript.push(Entry::Delivered { at, cable, to });
+    }
+}
+
+/// `Send` and `Schedule` effects: a scenario telegram goes out (once) now or later.
+fn send_by_effect(
+    on: On<Apply>,
+    mut traffic: ResMut<Traffic>,
+    mut agenda: ResMut<Agenda>,
+    calendar: Res<Calendar>,
+    scenario: Res<ActiveScenario>,
+    mut sent: MessageWriter<Sent>,
+) {
+    match on.event().0 {
+        Effect::Send(t) if !traffic.sent_telegrams[t.index()] => {
+            traffic.sent_telegrams[t.index()] = true;
+            sent.write(Sent(send_telegram(&scenario, t, calendar.now)));
+        }
+        Effect::Schedule { telegram, after_hours } => {
+            let at = calendar.now.plus_hours(after_hours as i64);
+            traffic.schedule(at, telegram, &mut agenda);
+        }
+        _ => {}
     }
 }

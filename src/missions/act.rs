@@ -21,10 +21,10 @@ use crate::transcript::{Entry, Transcript};
 #[derive(SystemParam)]
 pub struct Diplomacy<'w, 's> {
     pub scenario: Res<'w, ActiveScenario>,
-    pub calendar: Res<'w, Calendar>,
+    pub calendar: ResMut<'w, Calendar>,
     pub rng: ResMut<'w, WorldRng>,
     pub requests: ResMut<'w, Requests>,
-    transcript: ResMut<'w, Transcript>,
+    pub transcript: ResMut<'w, Transcript>,
     stations: Res<'w, Stations>,
     governments: Res<'w, GovEntities>,
     stances: Query<'w, 's, &'static mut Stances>,

@@ -8,7 +8,7 @@ mod reply;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use act::Diplomacy;
+pub use act::{Diplomacy, whom_name};
 
 use crate::effects::Apply;
 use crate::rng::WorldRng;

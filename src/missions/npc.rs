@@ -13,12 +13,18 @@ use crate::scenario::{Issue, RequestKind, Station, Whom};
 pub(super) fn act(mut d: Diplomacy, mut agenda: ResMut<Agenda>, mut commands: Commands) {
     let now = d.calendar.now;
     let scenario = d.scenario.0.clone();
-    let due: Vec<usize> = (0..d.requests.open.len())
+    let mut due: Vec<usize> = (0..d.requests.open.len())
         .filter(|i| {
             let r = &d.requests.open[*i];
             r.state == RequestState::Open && r.npc_due.is_some_and(|t| t <= now)
         })
         .collect();
+    // Calls first, so that the return cable can report them.
+    due.sort_by_key(|i| {
+        let r = &d.requests.open[*i];
+        let kind = &scenario.telegram(r.telegram).requests[r.request].kind;
+        !matches!(kind, RequestKind::Action { .. })
+    });
     for i in due {
         let open = d.requests.open[i].clone();
         let request = &scenario.telegram(open.telegram).requests[open.request];

@@ -1,0 +1,100 @@
+//! The transcript as text: every cable sent and received, every command and vote, in order.
+
+use std::fmt::Write;
+
+use bevy::prelude::*;
+
+use crate::cables::{Archive, render};
+use crate::debrief::render_vote;
+use crate::scenario::format::Provenance;
+use crate::scenario::{RequestKind, Scenario};
+use crate::sim::ActiveScenario;
+use crate::transcript::{Entry, Transcript};
+use crate::votes::VoteLog;
+
+/// Renders the whole transcript.
+pub fn render_transcript(world: &World) -> String {
+    let entries = &world.resource::<Transcript>().0;
+    let mut out = String::new();
+    for entry in entries {
+        out.push_str(&render_entry(world, entry));
+    }
+    out
+}
+
+/// One entry, as it appears in the transcript and the terminal.
+pub fn render_entry(world: &World, entry: &Entry) -> String {
+    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let archive = world.resource::<Archive>();
+    let mut out = String::new();
+    match entry {
+        Entry::News { at, event } => {
+            let e = &s.events[event.index()];
+            let _ = writeln!(out, "{at}  NEWS      {}", e.headline);
+            if !e.text.is_empty() {
+                for line in crate::cables::render::wrap(&e.text, 76) {
+                    let _ = writeln!(out, "                    {line}");
+                }
+            }
+            let _ = writeln!(out, "                    [{}]", provenance(s, e.provenance, &e.cite));
+        }
+        Entry::Sent { at, cable } => {
+            let c = archive.get(*cable);
+            let _ = writeln!(out, "{at}  SENT      {} from {}", c.citation_name(), s.station_name(c.from));
+            for line in render(s, c).lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+        Entry::Delivered { at, cable, to } => {
+            let names: Vec<String> = to.iter().map(|t| s.station_name(*t)).collect();
+            let _ = writeln!(out, "{at}  RECEIVED  {} at {}", archive.get(*cable).citation_name(), names.join(", "));
+        }
+        Entry::Command { at, summary, .. } => {
+            let _ = writeln!(out, "{at}  COMMAND   {summary}");
+        }
+        Entry::Demarche { at, summary, .. } => {
+            let _ = writeln!(out, "{at}  DEMARCHE  {summary}");
+        }
+        Entry::Decision { at, telegram, request, option, by_default } => {
+            let t = s.telegram(*telegram);
+            let label = match &t.requests[*request].kind {
+                RequestKind::Decision { options, .. } => options[*option].label.clone(),
+                _ => String::new(),
+            };
+            let how = if *by_default { " (by default, at the deadline)" } else { "" };
+            let _ = writeln!(out, "{at}  DECISION  {} ({}): {label}{how}", t.id, t.requests[*request].id);
+        }
+        Entry::Defaulted { at, from, telegram, request, summary } => {
+            let t = s.telegram(*telegram);
+            let _ = writeln!(
+                out,
+                "{at}  NO REPLY  from {} to {} ({}) by the deadline; {summary}",
+                s.station_name(*from),
+                t.id,
+                t.requests[*request].id
+            );
+        }
+        Entry::Vote { at, record } => {
+            let r = &world.resource::<VoteLog>().0[*record];
+            let _ = write!(out, "{at}  VOTE      ");
+            out.push_str(&render_vote(s, r));
+        }
+        Entry::Ended { at, ending } => {
+            let _ = writeln!(out, "{at}  ENDED     {}", s.ending(*ending).title);
+        }
+    }
+    out
+}
+
+fn provenance(s: &Scenario, p: Provenance, cite: &[crate::scenario::SourceId]) -> String {
+    let tag = match p {
+        Provenance::Documented => "documented",
+        Provenance::Plausible => "plausible",
+        Provenance::Invented => "invented",
+    };
+    if cite.is_empty() {
+        return tag.into();
+    }
+    let sources: Vec<&str> = cite.iter().map(|c| s.sources[c.index()].citation.as_str()).collect();
+    format!("{tag}: {}", sources.join("; "))
+}

@@ -1,0 +1,171 @@
+//! What the terminal shows: the in-tray, the open requests, the dossier. Views only read.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use bevy::prelude::*;
+
+use crate::cables::{Archive, CableId, render::classification_word, series_name};
+use crate::missions::{BusyUntil, Calls, Estimates, Rapport};
+use crate::requests::{Answer, Requests};
+use crate::scenario::format::Precedence;
+use crate::scenario::{PostId, RequestKind, Role, Scenario, Station};
+use crate::sim::{ActiveScenario, Setup};
+use crate::stations::{InTray, Stations};
+
+/// The player's in-tray, oldest first: (cable, when it arrived).
+pub fn tray(world: &World) -> Vec<(CableId, crate::scenario::Moment)> {
+    let setup = world.resource::<Setup>();
+    let entity = world.resource::<Stations>().entity(setup.role.station());
+    world
+        .get::<InTray>(entity)
+        .map(|t| t.0.iter().map(|i| (i.cable, i.at)).collect())
+        .unwrap_or_default()
+}
+
+pub fn render_tray(world: &World, read: &HashSet<CableId>) -> String {
+    let archive = world.resource::<Archive>();
+    let items = tray(world);
+    if items.is_empty() {
+        return "The in-tray is empty. `next` waits for the next cable.\n".into();
+    }
+    let mut out = String::from("  #  arrived           prec      class         cable            subject\n");
+    for (n, (cable, at)) in items.iter().enumerate().rev() {
+        let c = archive.get(*cable);
+        let precedence = match c.precedence {
+            Precedence::Niact => "NIACT",
+            Precedence::Immediate => "IMMEDIATE",
+            Precedence::Priority => "PRIORITY",
+            Precedence::Routine => "ROUTINE",
+        };
+        let mark = if read.contains(cable) { ' ' } else { '*' };
+        let _ = writeln!(
+            out,
+            "{mark}{:>2}  {at}  {precedence:<9} {:<13} {:<16} {}",
+            n + 1,
+            classification_word(c.classification),
+            c.citation_name(),
+            c.subject
+        );
+    }
+    out.push_str("(* unread; newest first; `read N` to read one)\n");
+    out
+}
+
+/// The open requests the player must answer.
+pub fn render_requests(world: &World) -> String {
+    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let setup = world.resource::<Setup>();
+    let requests = world.resource::<Requests>();
+    let mut out = String::new();
+    for r in requests.open_for(setup.role.station()) {
+        let t = s.telegram(r.telegram);
+        let req = &t.requests[r.request];
+        let what = match &req.kind {
+            RequestKind::Estimate { issue, .. } => format!("estimate by return cable: {}", s.issue(*issue).question),
+            RequestKind::Action { see, .. } => {
+                let whom: Vec<&str> = see.iter().map(|w| crate::missions::whom_name(*w)).collect();
+                format!("action: call on the government ({})", whom.join(", "))
+            }
+            RequestKind::Decision { question, .. } => format!("decision: {question}"),
+        };
+        let due = r.deadline.map(|d| format!(" (due {d})")).unwrap_or_default();
+        let _ = writeln!(out, "  {} {} ({}): {what}{due}", series_name(t.series), t.number, req.id);
+    }
+    if out.is_empty() {
+        out.push_str("  No open requests.\n");
+    }
+    format!("Open requests:\n{out}")
+}
+
+/// The host government as the mission knows it (never the truth).
+pub fn render_dossier(world: &World, post: PostId) -> String {
+    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let mission = s.mission(post);
+    let gov = s.government(mission.host);
+    let entity = world.resource::<Stations>().entity(Station::Post(post));
+    let mut out = String::new();
+    let _ = writeln!(out, "DOSSIER: {} (capital {}), as AmEmbassy {} sees it", gov.country, gov.capital, mission.city);
+    let _ = writeln!(out, "Chief of mission: {} {}", mission.title, mission.chief);
+    if let Some(r) = world.get::<Rapport>(entity) {
+        let _ = writeln!(out, "Rapport with the government: {:.0}/100", r.0 * 100.0);
+    }
+    if let Some(b) = world.get::<BusyUntil>(entity)
+        && b.0 > world.resource::<crate::calendar::Calendar>().now
+    {
+        let _ = writeln!(out, "Busy with a call until {}", b.0);
+    }
+    out.push_str("Leaders:\n");
+    for l in &gov.leaders {
+        let _ = writeln!(out, "  {:<24} {} ({:?})", l.name, l.title, l.role);
+    }
+    if let Some(e) = world.get::<Estimates>(entity) {
+        out.push_str("The mission's estimates:\n");
+        for (i, issue) in s.issues.iter().enumerate() {
+            let est = e.0[i];
+            let pos = &issue.positions[issue.position_of(est.mean)];
+            let _ = writeln!(
+                out,
+                "  {}: probably \"{}\" (stance {:+.2} ± {:.2} on a scale from {} to {})",
+                issue.id, pos.label, est.mean, est.sd, issue.min, issue.max
+            );
+        }
+    }
+    if !gov.relations.is_empty() {
+        let rel: Vec<String> = gov
+            .relations
+            .iter()
+            .map(|(g, v)| format!("{} {:+.1}", s.government(*g).country, v))
+            .collect();
+        let _ = writeln!(out, "Relations: {}", rel.join(", "));
+    }
+    if !gov.notes.is_empty() {
+        let _ = writeln!(out, "Background: {}", gov.notes);
+    }
+    if let Some(calls) = world.get::<Calls>(entity)
+        && !calls.0.is_empty()
+    {
+        out.push_str("Calls made:\n");
+        for c in &calls.0 {
+            let _ = writeln!(out, "  {}  saw {}", c.at, c.leader);
+        }
+    }
+    out
+}
+
+/// What the posts have reported, for the Department.
+pub fn render_reports(world: &World) -> String {
+    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let requests = world.resource::<Requests>();
+    let mut out = String::from("Reports received (estimates by return cable):\n");
+    let mut any = false;
+    for r in &requests.replies {
+        let (Station::Post(post), Answer::Estimate { position, probability }) = (r.from, &r.answer) else {
+            continue;
+        };
+        let RequestKind::Estimate { issue, .. } = &s.telegram(r.telegram).requests[r.request].kind else {
+            continue;
+        };
+        any = true;
+        let p = probability.map(|p| format!("{:.0}%", p * 100.0)).unwrap_or_else(|| "no reply; default".into());
+        let _ = writeln!(
+            out,
+            "  {}  {:<20} {:<50} {p}",
+            r.at,
+            s.government(s.mission(post).host).country,
+            s.issue(*issue).positions[*position].label
+        );
+    }
+    if !any {
+        out.push_str("  none yet\n");
+    }
+    out
+}
+
+/// The role's own post, if it plays one.
+pub fn own_post(world: &World) -> Option<PostId> {
+    match world.resource::<Setup>().role {
+        Role::Post(p) => Some(p),
+        Role::Department => None,
+    }
+}
