@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, closest};
 use super::format::*;
 use super::spans::{SpanTree, line_col};
 
@@ -118,15 +118,34 @@ fn ron_diagnostic(file: &str, text: &str, offset: usize, e: &ron::error::Spanned
     } else {
         (line0 + line - 1, col)
     };
-    let mut message = e.code.to_string();
-    if matches!(e.code, ron::Error::Eof) {
-        message = "unexpected end of file; is the file cut short, or a bracket unclosed?".into();
-    }
+    let message = ron_message(&e.code);
     Diagnostic {
         line,
         col: col.max(1),
         span: None,
         ..Diagnostic::file_error(file, message)
+    }
+}
+
+/// Ron's message, reworded where a modder needs a hint: the near name, the allowed ones.
+fn ron_message(code: &ron::Error) -> String {
+    let choice = |kind: &str, found: &str, outer: &Option<String>, expected: &[&str]| {
+        let within = outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+        let hint = closest(found, expected.iter().copied())
+            .map(|near| format!("did you mean `{near}`? "))
+            .unwrap_or_default();
+        let allowed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+        format!("unknown {kind} `{found}`{within}; {hint}expected one of {}", allowed.join(", "))
+    };
+    match code {
+        ron::Error::NoSuchStructField { expected, found, outer } => choice("field", found, outer, expected),
+        ron::Error::NoSuchEnumVariant { expected, found, outer } => choice("variant", found, outer, expected),
+        ron::Error::MissingStructField { field, outer } => format!(
+            "missing field `{field}`{}; expected it to be given",
+            outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default()
+        ),
+        ron::Error::Eof => "unexpected end of file; is the file cut short, or a bracket unclosed?".into(),
+        other => other.to_string(),
     }
 }
 
@@ -173,10 +192,11 @@ fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
                     span: Some((field.name_start, field.name_start + other.len())),
                     ..Diagnostic::file_error(
                         file,
-                        format!(
-                            "unknown field `{other}` in `Scenario`; expected one of {}",
-                            SCENARIO_FIELDS.map(|f| format!("`{f}`")).join(", ")
-                        ),
+                        ron_message(&ron::Error::NoSuchStructField {
+                            expected: &SCENARIO_FIELDS,
+                            found: other.to_string(),
+                            outer: Some("Scenario".into()),
+                        }),
                     )
                 });
                 Vec::new()

@@ -245,7 +245,7 @@ impl<'a> Logic<'a> {
                         cx,
                         &at.then("members").then(0).then(i),
                         g,
-                        "government (vote members must be governments)",
+                        "(vote members must be governments)",
                     ))
                 })
                 .collect(),

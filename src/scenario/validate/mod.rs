@@ -141,40 +141,29 @@ impl Names {
                 );
             } else {
                 names.index.insert(id.to_string(), i as u32);
+                names.ids.push(id.to_string());
             }
-            names.ids.push(id.to_string());
         }
         names
     }
 
     /// The index of `name`, or an error that suggests the closest id (and 0, to go on checking).
     pub fn resolve(&self, cx: &mut Cx, at: &[Seg], name: &str) -> u32 {
-        self.resolve_as(cx, at, name, self.what)
+        self.resolve_as(cx, at, name, "")
     }
 
-    /// Like `resolve`, naming the reference's role in the message ("vote member").
-    pub fn resolve_as(&self, cx: &mut Cx, at: &[Seg], name: &str, role: &str) -> u32 {
+    /// Like `resolve`, with a note on why it must be one: "(vote members must be governments)".
+    pub fn resolve_as(&self, cx: &mut Cx, at: &[Seg], name: &str, note: &str) -> u32 {
         if let Some(ix) = self.index.get(name) {
             return *ix;
         }
         let hint = match closest(name, self.ids.iter().map(String::as_str)) {
-            Some(near) => format!("; did you mean `{near}`?"),
-            None if self.ids.is_empty() => format!("; `{}` declares none", self.section),
-            None => format!(
-                "; expected one of the ids in `{}`: {}",
-                self.section,
-                list(&self.ids)
-            ),
+            Some(near) => format!("did you mean `{near}`?"),
+            None if self.ids.is_empty() => format!("`{}` declares none", self.section),
+            None => format!("expected one of the ids in `{}`: {}", self.section, list(&self.ids)),
         };
-        let article = if role.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
-        cx.error(
-            at,
-            format!("`{name}` is not {article} {role} of this scenario{hint}"),
-        );
+        let note = if note.is_empty() { String::new() } else { format!(" {note}") };
+        cx.error(at, format!("unknown {} `{name}`{note}; {hint}", self.what));
         0
     }
 

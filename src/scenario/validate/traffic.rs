@@ -37,7 +37,7 @@ fn telegram(cx: &mut Cx, logic: &mut Logic, raw: &RawScenario, at: &[Seg], t: &R
                 cx,
                 &at.then("refs").then(i).then(0),
                 id,
-                "telegram (a reference must name a telegram of the scenario, or be `External`)",
+                "(a reference names a telegram of this scenario; use `External(\"...\")` for others)",
             ))),
             RawReference::External(s) => Reference::External(s.clone()),
         })

@@ -353,7 +353,7 @@ fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mis
     Mission {
         id: raw.id.clone(),
         city: raw.city.clone(),
-        host: GovId(n.governments.resolve_as(cx, &at.then("host"), &raw.host, "government (a mission's host)")),
+        host: GovId(n.governments.resolve_as(cx, &at.then("host"), &raw.host, "(a mission's host must be a government)")),
         chief: raw.chief.clone(),
         title: raw.title.clone(),
         bureau,
@@ -387,7 +387,7 @@ fn roles(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> (Role, Vec<PostId>) {
             cx,
             &at.then("default"),
             default,
-            "mission (or `department`)",
+            "(the default role is a mission id or `department`)",
         ));
         if n.missions.contains(default) && !posts.contains(&post) {
             cx.error(
