@@ -111,7 +111,14 @@ fn open_requests(
             continue;
         }
         let deadline = request.kind.deadline();
-        let npc_due = (!player).then(|| d.at.plus_hours(scenario.model.npc_reply_after_hours as i64));
+        // The rules answer in their own time, but before the deadline.
+        let npc_due = (!player).then(|| {
+            let due = d.at.plus_hours(scenario.model.npc_reply_after_hours as i64);
+            match deadline {
+                Some(dl) if dl.plus_hours(-2) < due => dl.plus_hours(-2).max(d.at),
+                _ => due,
+            }
+        });
         for m in deadline.iter().chain(npc_due.iter()) {
             agenda.add(*m);
         }

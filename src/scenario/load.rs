@@ -118,7 +118,11 @@ fn ron_diagnostic(file: &str, text: &str, offset: usize, e: &ron::error::Spanned
     } else {
         (line0 + line - 1, col)
     };
-    let message = ron_message(&e.code);
+    let mut message = ron_message(&e.code);
+    let last_line = text.trim_end().lines().count().max(1);
+    if line >= last_line && !matches!(e.code, ron::Error::Eof) {
+        message.push_str(" at the end of the file; is it cut short, or a bracket or quote unclosed?");
+    }
     Diagnostic {
         line,
         col: col.max(1),

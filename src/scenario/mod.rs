@@ -16,6 +16,7 @@ pub use model::*;
 pub use moment::Moment;
 
 /// A scenario loaded from a file, with any warnings.
+#[derive(Debug)]
 pub struct Loaded {
     pub scenario: Arc<Scenario>,
     pub warnings: Vec<Diagnostic>,
