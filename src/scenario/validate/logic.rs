@@ -328,6 +328,24 @@ pub(super) fn flags_set(raw: &RawScenario) -> Vec<String> {
 }
 
 /// Reports telegrams that nothing can ever send, and those whose trigger can never hold.
+/// In a scenario that calls itself historical, every event should say where it comes from.
+pub(super) fn citations(cx: &mut Cx, s: &Scenario) {
+    if !s.historical {
+        return;
+    }
+    for (i, e) in s.events.iter().enumerate() {
+        if e.cite.is_empty() && e.provenance != Provenance::Invented {
+            cx.warn(
+                &path(&["events"]).then(i).then("id"),
+                format!(
+                    "event `{}` cites no source, in a scenario marked `historical`; expected `cite: [...]`, or `provenance: Invented`",
+                    e.id
+                ),
+            );
+        }
+    }
+}
+
 pub(super) fn reachability(cx: &mut Cx, s: &Scenario) {
     let mut sent: BTreeSet<TelegramId> = BTreeSet::new();
     let mut called: BTreeSet<VoteId> = BTreeSet::new();

@@ -205,6 +205,14 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
             let default = default
                 .as_ref()
                 .map(|d| position(&at.then("default").then(Seg::Unwrap), d));
+            if default.is_none() {
+                cx.warn(
+                    at,
+                    format!(
+                        "estimate request `{id}` has no `default`; when no reply comes by the deadline the Department will have no estimate"
+                    ),
+                );
+            }
             (
                 id,
                 RequestKind::Estimate {

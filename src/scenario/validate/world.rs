@@ -15,7 +15,6 @@ pub(in crate::scenario) struct AllNames {
     pub actors: Names,
     pub materials: Names,
     pub telegrams: Names,
-    pub events: Names,
     pub votes: Names,
     pub endings: Names,
     /// Flags that some effect sets or clears; only these can be tested.
@@ -38,6 +37,8 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
         };
     }
     let flag_names = logic::flags_set(raw);
+    // Event ids are only checked for duplicates: nothing refers to an event.
+    declare!("event", events);
     AllNames {
         sources: declare!("source", sources),
         bureaus: declare!("bureau", bureaus),
@@ -47,7 +48,6 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
         actors: declare!("actor", actors),
         materials: declare!("material", materials),
         telegrams: declare!("telegram", telegrams),
-        events: declare!("event", events),
         votes: declare!("vote", votes),
         endings: declare!("ending", endings),
         flags: Names::declare(cx, "flag set by an effect", "flags", flag_names.iter().map(String::as_str)),
@@ -171,6 +171,7 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         model,
     };
     logic::reachability(cx, &scenario);
+    logic::citations(cx, &scenario);
     scenario
 }
 
