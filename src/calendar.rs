@@ -55,7 +55,11 @@ fn start_clock(mut commands: Commands, scenario: Res<ActiveScenario>) {
 
 /// Moves the clock to the next stop: the next morning's office hours, the next agenda item,
 /// or the end of the requested run, whichever comes first.
-fn advance(mut calendar: ResMut<Calendar>, mut agenda: ResMut<Agenda>, scenario: Res<ActiveScenario>) {
+fn advance(
+    mut calendar: ResMut<Calendar>,
+    mut agenda: ResMut<Agenda>,
+    scenario: Res<ActiveScenario>,
+) {
     calendar.moved = false;
     calendar.new_day = false;
     let Some(until) = calendar.until else {

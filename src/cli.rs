@@ -12,7 +12,11 @@ use crate::shipped::{self, DEFAULT, SHIPPED};
 use crate::sim::Setup;
 
 #[derive(Parser, Debug)]
-#[command(name = "demarche", version, about = "Diplomatic cable simulations: play Deptcirtel 47 and other crises of the inter-American system")]
+#[command(
+    name = "demarche",
+    version,
+    about = "Diplomatic cable simulations: play Deptcirtel 47 and other crises of the inter-American system"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Cmd>,
@@ -63,21 +67,33 @@ pub fn main() -> ExitCode {
         None => play(DEFAULT, 1, None, true),
         Some(Cmd::Scenarios) => scenarios(),
         Some(Cmd::Validate { paths }) => validate(&paths),
-        Some(Cmd::Simulate { scenario, seed, commands, auto, role }) => {
-            match simulate(&scenario, seed, commands.as_deref(), auto, role.as_deref()) {
-                Ok(out) => {
-                    print!("{out}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
-                }
+        Some(Cmd::Simulate {
+            scenario,
+            seed,
+            commands,
+            auto,
+            role,
+        }) => match simulate(&scenario, seed, commands.as_deref(), auto, role.as_deref()) {
+            Ok(out) => {
+                print!("{out}");
+                ExitCode::SUCCESS
             }
-        }
-        Some(Cmd::Play { scenario, seed, role, text }) => {
-            play(scenario.as_deref().unwrap_or(DEFAULT), seed, role.as_deref(), text)
-        }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Cmd::Play {
+            scenario,
+            seed,
+            role,
+            text,
+        }) => play(
+            scenario.as_deref().unwrap_or(DEFAULT),
+            seed,
+            role.as_deref(),
+            text,
+        ),
     }
 }
 
@@ -91,7 +107,10 @@ fn scenarios() -> ExitCode {
                 l.scenario.start.long_date(),
                 l.scenario.end.long_date()
             ),
-            Err(_) => println!("{:<20} (does not validate: run `demarche validate {}`)", s.name, s.file),
+            Err(_) => println!(
+                "{:<20} (does not validate: run `demarche validate {}`)",
+                s.name, s.file
+            ),
         }
     }
     ExitCode::SUCCESS
@@ -138,23 +157,39 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
             Err(diags) => {
                 ok = false;
                 print_diagnostics(&diags);
-                let errors = diags.iter().filter(|d| d.severity == crate::scenario::Severity::Error).count();
+                let errors = diags
+                    .iter()
+                    .filter(|d| d.severity == crate::scenario::Severity::Error)
+                    .count();
                 eprintln!("{}: {errors} error(s)", file.display());
             }
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Loads a scenario by name or path, printing the diagnostics if it does not validate.
 pub fn load_scenario(name: &str) -> Result<Loaded, String> {
     shipped::load(name).map_err(|diags| {
-        diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+        diags
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     })
 }
 
 /// Resolves `--as`, or the scenario's default role.
-pub fn setup_for(scenario: &Scenario, seed: u64, role: Option<&str>, auto: bool) -> Result<Setup, String> {
+pub fn setup_for(
+    scenario: &Scenario,
+    seed: u64,
+    role: Option<&str>,
+    auto: bool,
+) -> Result<Setup, String> {
     let role = match role {
         Some(name) => scenario.role_by_name(name)?,
         None => scenario.default_role,
@@ -168,7 +203,12 @@ pub fn read_commands(path: &Path) -> Result<Vec<Command>, String> {
     let text = crate::scenario::load::read_text(path).map_err(|d| d.to_string())?;
     ron::Options::default()
         .from_str::<Vec<Command>>(&text)
-        .map_err(|e| format!("{file}:{}:{}: error: {}", e.span.start.line, e.span.start.col, e.code))
+        .map_err(|e| {
+            format!(
+                "{file}:{}:{}: error: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })
 }
 
 /// The whole headless run as text: the transcript, then the debrief.
@@ -182,11 +222,15 @@ pub fn simulate(
     let loaded = load_scenario(scenario)?;
     let setup = setup_for(&loaded.scenario, seed, role, auto)?;
     let commands = commands.map(read_commands).transpose()?.unwrap_or_default();
-    Ok(run_headless(&loaded, setup, commands)?)
+    run_headless(&loaded, setup, commands)
 }
 
 /// Plays the commands in order, then lets time run to the end.
-pub fn run_headless(loaded: &Loaded, setup: Setup, commands: Vec<Command>) -> Result<String, String> {
+pub fn run_headless(
+    loaded: &Loaded,
+    setup: Setup,
+    commands: Vec<Command>,
+) -> Result<String, String> {
     let mut game = Game::new(loaded.scenario.clone(), setup);
     for (i, command) in commands.into_iter().enumerate() {
         let at = command.at;
@@ -216,7 +260,9 @@ fn play(scenario: &str, seed: u64, role: Option<&str>, text: bool) -> ExitCode {
         }
     };
     if !text {
-        eprintln!("demarche: the game window is not built yet; playing in the terminal (`demarche play --text`).");
+        eprintln!(
+            "demarche: the game window is not built yet; playing in the terminal (`demarche play --text`)."
+        );
     }
     let game = Game::new(loaded.scenario.clone(), setup);
     let stdin = std::io::stdin();

@@ -44,7 +44,11 @@ pub enum Action {
         post: Option<String>,
     },
     /// Settle a decision request (the Department).
-    Decide { telegram: String, request: String, option: String },
+    Decide {
+        telegram: String,
+        request: String,
+        option: String,
+    },
     /// Let time run.
     Advance(Step),
 }
@@ -94,27 +98,48 @@ fn apply(
             Action::Advance(step) => {
                 let now = d.calendar.now;
                 d.calendar.until = Some(match step {
-                    Step::Day => Until::Moment(now.plus_days(1).at_hour(scenario.model.office_opens)),
+                    Step::Day => {
+                        Until::Moment(now.plus_days(1).at_hour(scenario.model.office_opens))
+                    }
                     Step::NextCable => Until::NextCable,
                     Step::Until(m) => Until::Moment(*m),
                 });
                 Ok(describe(&scenario, &command.action))
             }
-            Action::Reply { telegram, request, position, probability, text } => {
-                resolve_reply(&scenario, setup.role, telegram, request, position).and_then(|(post, t, r, p)| {
+            Action::Reply {
+                telegram,
+                request,
+                position,
+                probability,
+                text,
+            } => resolve_reply(&scenario, setup.role, telegram, request, position).and_then(
+                |(post, t, r, p)| {
                     d.reply_estimate(post, t, r, p, *probability, text, true)
                         .map(|_| describe(&scenario, &command.action))
-                })
-            }
-            Action::Demarche { see, show, issue, post } => {
-                resolve_demarche(&scenario, setup.role, see, show, issue.as_deref(), post.as_deref()).and_then(
-                    |(post, whom, show, issue)| {
-                        let issue = issue.unwrap_or_else(|| d.default_issue(post));
-                        d.demarche(post, whom, &show, issue, true)
-                    },
-                )
-            }
-            Action::Decide { telegram, request, option } => {
+                },
+            ),
+            Action::Demarche {
+                see,
+                show,
+                issue,
+                post,
+            } => resolve_demarche(
+                &scenario,
+                setup.role,
+                see,
+                show,
+                issue.as_deref(),
+                post.as_deref(),
+            )
+            .and_then(|(post, whom, show, issue)| {
+                let issue = issue.unwrap_or_else(|| d.default_issue(post));
+                d.demarche(post, whom, &show, issue, true)
+            }),
+            Action::Decide {
+                telegram,
+                request,
+                option,
+            } => {
                 if setup.role != Role::Department {
                     Err("only the Department decides; a post answers with a reply".into())
                 } else {
@@ -127,7 +152,11 @@ fn apply(
             }
         };
         if let Ok(summary) = &result {
-            d.transcript.push(Entry::Command { at: command.at, role: setup.role, summary: summary.clone() });
+            d.transcript.push(Entry::Command {
+                at: command.at,
+                role: setup.role,
+                summary: summary.clone(),
+            });
             log.0.push(command);
         }
         results.0.push(result);
@@ -139,11 +168,21 @@ fn describe(scenario: &Scenario, action: &Action) -> String {
         Action::Advance(Step::Day) => "advance to the next day".into(),
         Action::Advance(Step::NextCable) => "advance to the next cable".into(),
         Action::Advance(Step::Until(m)) => format!("advance to {m}"),
-        Action::Reply { telegram, request, position, probability, .. } => format!(
+        Action::Reply {
+            telegram,
+            request,
+            position,
+            probability,
+            ..
+        } => format!(
             "reply to {telegram} ({request}): {position}, {:.0}%",
             probability * 100.0
         ),
-        Action::Decide { telegram, request, option } => format!("decide {telegram} ({request}): {option}"),
+        Action::Decide {
+            telegram,
+            request,
+            option,
+        } => format!("decide {telegram} ({request}): {option}"),
         Action::Demarche { .. } => format!("démarche ({})", scenario.id),
     }
 }
@@ -179,17 +218,30 @@ fn resolve_reply(
     let t = telegram_by_name(scenario, telegram)?;
     let r = request_by_name(scenario, t, request)?;
     let RequestKind::Estimate { issue, .. } = &scenario.telegram(t).requests[r].kind else {
-        return Err(format!("request ({request}) asks for action: make a démarche instead"));
+        return Err(format!(
+            "request ({request}) asks for action: make a démarche instead"
+        ));
     };
     let positions = &scenario.issue(*issue).positions;
-    let p = positions.iter().position(|p| p.id == position).ok_or_else(|| {
-        let ids: Vec<&str> = positions.iter().map(|p| p.id.as_str()).collect();
-        format!("no position `{position}`; expected one of: {}", ids.join(", "))
-    })?;
+    let p = positions
+        .iter()
+        .position(|p| p.id == position)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = positions.iter().map(|p| p.id.as_str()).collect();
+            format!(
+                "no position `{position}`; expected one of: {}",
+                ids.join(", ")
+            )
+        })?;
     Ok((post, t, r, p))
 }
 
-type DemarcheArgs = (PostId, Whom, Vec<crate::scenario::MaterialId>, Option<crate::scenario::IssueId>);
+type DemarcheArgs = (
+    PostId,
+    Whom,
+    Vec<crate::scenario::MaterialId>,
+    Option<crate::scenario::IssueId>,
+);
 
 fn resolve_demarche(
     scenario: &Scenario,
@@ -202,7 +254,9 @@ fn resolve_demarche(
     let post = match (role, post) {
         (Role::Post(p), None) => p,
         (Role::Post(p), Some(name)) if scenario.mission(p).id == name => p,
-        (Role::Post(_), Some(_)) => return Err("a mission can only call on its own host government".into()),
+        (Role::Post(_), Some(_)) => {
+            return Err("a mission can only call on its own host government".into());
+        }
         (Role::Department, Some(name)) => scenario
             .post_by_name(name)
             .ok_or_else(|| format!("no post `{name}` in this scenario"))?,
@@ -219,7 +273,9 @@ fn resolve_demarche(
                 .leaders
                 .iter()
                 .position(|l| &l.id == id)
-                .ok_or_else(|| format!("no leader `{id}` in {}", scenario.government(host).country))?;
+                .ok_or_else(|| {
+                    format!("no leader `{id}` in {}", scenario.government(host).country)
+                })?;
             Whom::Leader(host, ix)
         }
     };

@@ -49,7 +49,13 @@ impl<'w> Debrief<'w> {
             .iter()
             .filter(|r| {
                 r.from == setup.role.station()
-                    && matches!(r.answer, Answer::Estimate { probability: None, .. })
+                    && matches!(
+                        r.answer,
+                        Answer::Estimate {
+                            probability: None,
+                            ..
+                        }
+                    )
             })
             .count();
         Debrief {
@@ -85,8 +91,17 @@ impl<'w> Debrief<'w> {
         let s = self.scenario;
         let mut out = String::new();
         let _ = writeln!(out, "DEBRIEF: {}", s.title);
-        let _ = writeln!(out, "Played as {} (seed {}{})", s.role_name(self.setup.role), self.setup.seed,
-            if self.setup.auto { ", by the rules" } else { "" });
+        let _ = writeln!(
+            out,
+            "Played as {} (seed {}{})",
+            s.role_name(self.setup.role),
+            self.setup.seed,
+            if self.setup.auto {
+                ", by the rules"
+            } else {
+                ""
+            }
+        );
         out.push('\n');
         if let Some(e) = self.ending {
             let ending = s.ending(e);
@@ -106,7 +121,11 @@ impl<'w> Debrief<'w> {
             }
         }
         if let Some(e) = self.ending {
-            let _ = writeln!(out, "\nWhat happened historically:\n{}", s.ending(e).history.trim());
+            let _ = writeln!(
+                out,
+                "\nWhat happened historically:\n{}",
+                s.ending(e).history.trim()
+            );
         }
         out
     }
@@ -137,15 +156,28 @@ impl<'w> Debrief<'w> {
             );
         }
         if let Some((mean, n, right)) = Self::mean_brier(mine.iter().copied()) {
-            let _ = writeln!(out, "  Your Brier score: {mean:.3} over {n} estimate(s), {right} right (0 is perfect; a flat 50% earns 0.250)");
+            let _ = writeln!(
+                out,
+                "  Your Brier score: {mean:.3} over {n} estimate(s), {right} right (0 is perfect; a flat 50% earns 0.250)"
+            );
         }
         if self.defaulted > 0 {
-            let _ = writeln!(out, "  {} estimate(s) never sent; the Department assumed the default.", self.defaulted);
+            let _ = writeln!(
+                out,
+                "  {} estimate(s) never sent; the Department assumed the default.",
+                self.defaulted
+            );
         }
         let me = self.setup.role.station();
-        let others = self.scores.iter().filter(|x| x.from != me || matches!(self.setup.role, Role::Department));
+        let others = self
+            .scores
+            .iter()
+            .filter(|x| x.from != me || matches!(self.setup.role, Role::Department));
         if let Some((mean, n, right)) = Self::mean_brier(others) {
-            let _ = writeln!(out, "  All other missions: Brier {mean:.3} over {n} estimates, {right} right.");
+            let _ = writeln!(
+                out,
+                "  All other missions: Brier {mean:.3} over {n} estimates, {right} right."
+            );
         }
         out
     }
@@ -178,7 +210,13 @@ pub fn render_vote(s: &Scenario, r: &VoteRecord) -> String {
             Cast::Absent => "absent",
             Cast::Excluded => "excluded",
         };
-        let _ = writeln!(out, "  {:<20} {:<9} {}", s.government(b.government).country, cast, b.reason);
+        let _ = writeln!(
+            out,
+            "  {:<20} {:<9} {}",
+            s.government(b.government).country,
+            cast,
+            b.reason
+        );
     }
     out
 }

@@ -38,7 +38,10 @@ fn close(
         outcome.0 = Some(scenario.period_end);
     }
     if let Some(ending) = outcome.0 {
-        transcript.push(Entry::Ended { at: calendar.now, ending });
+        transcript.push(Entry::Ended {
+            at: calendar.now,
+            ending,
+        });
         calendar.until = None;
         phase.set(Phase::Ended);
     }

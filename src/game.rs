@@ -7,8 +7,8 @@ use bevy::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::command::{Action, Command, CommandQueue, CommandResults, Step};
-use crate::scenario::{Moment, Scenario};
 use crate::endings::Outcome;
+use crate::scenario::{Moment, Scenario};
 use crate::sim::{ActiveScenario, Setup, headless_app};
 
 pub struct Game {
@@ -51,8 +51,15 @@ impl Game {
             return Err("the game is over".into());
         }
         let advancing = matches!(action, Action::Advance(_));
-        let command = Command { at: self.now(), action };
-        self.app.world_mut().resource_mut::<CommandQueue>().0.push_back(command);
+        let command = Command {
+            at: self.now(),
+            action,
+        };
+        self.app
+            .world_mut()
+            .resource_mut::<CommandQueue>()
+            .0
+            .push_back(command);
         self.app.update();
         let result = self
             .app

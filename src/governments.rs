@@ -51,7 +51,10 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<GovEntities>()
         .init_resource::<StanceHistory>()
         .add_observer(move_stances)
-        .add_systems(Update, (drift, record_history).chain().in_set(SimSet::Stances));
+        .add_systems(
+            Update,
+            (drift, record_history).chain().in_set(SimSet::Stances),
+        );
 }
 
 /// Spawns each government with its leaders as children.
@@ -64,7 +67,10 @@ pub fn spawn(world: &mut World) {
             .spawn((Government(id), Stances(gov.stances.clone())))
             .with_children(|children| {
                 for index in 0..gov.leaders.len() {
-                    children.spawn(Leader { government: id, index });
+                    children.spawn(Leader {
+                        government: id,
+                        index,
+                    });
                 }
             })
             .id();
@@ -72,8 +78,15 @@ pub fn spawn(world: &mut World) {
     }
     world.insert_resource(GovEntities(entities));
     let now = scenario.start;
-    let snapshot = scenario.governments.iter().map(|g| g.stances.clone()).collect();
-    world.resource_mut::<StanceHistory>().0.push((now, snapshot));
+    let snapshot = scenario
+        .governments
+        .iter()
+        .map(|g| g.stances.clone())
+        .collect();
+    world
+        .resource_mut::<StanceHistory>()
+        .0
+        .push((now, snapshot));
 }
 
 /// Each new day, stances drift towards domestic opinion and the neighbours' average.
@@ -102,7 +115,11 @@ fn drift(
                 next += gov.domestic_rate * (pull - s);
             }
             if !gov.neighbours.is_empty() {
-                let mean = gov.neighbours.iter().map(|n| before[n.index()][i]).sum::<f64>()
+                let mean = gov
+                    .neighbours
+                    .iter()
+                    .map(|n| before[n.index()][i])
+                    .sum::<f64>()
                     / gov.neighbours.len() as f64;
                 next += gov.neighbour_rate * (mean - s);
             }
@@ -135,11 +152,21 @@ fn move_stances(
     mut stances: Query<&mut Stances>,
     mut rng: ResMut<WorldRng>,
 ) {
-    let Effect::MoveStance { governments, issue, by, spread } = &on.event().0 else {
+    let Effect::MoveStance {
+        governments,
+        issue,
+        by,
+        spread,
+    } = &on.event().0
+    else {
         return;
     };
     for g in governments {
-        let noise = if *spread > 0.0 { rng.normal() * spread } else { 0.0 };
+        let noise = if *spread > 0.0 {
+            rng.normal() * spread
+        } else {
+            0.0
+        };
         if let Ok(mut s) = stances.get_mut(entities.0[g.index()]) {
             let i = issue.index();
             s.0[i] = scenario.issue(*issue).clamp(s.0[i] + by + noise);

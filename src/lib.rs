@@ -4,17 +4,17 @@
 //! views (the terminal, later the window) read its world and send it [`command`]s.
 
 pub mod cables;
-pub mod cli;
 pub mod calendar;
-pub mod debrief;
+pub mod cli;
 pub mod command;
+pub mod debrief;
 
 pub mod effects;
 pub mod endings;
 pub mod game;
 pub mod governments;
-pub mod report;
 pub mod missions;
+pub mod report;
 pub mod requests;
 pub mod rng;
 pub mod scenario;

@@ -36,18 +36,32 @@ pub fn render_entry(world: &World, entry: &Entry) -> String {
                     let _ = writeln!(out, "                    {line}");
                 }
             }
-            let _ = writeln!(out, "                    [{}]", provenance(s, e.provenance, &e.cite));
+            let _ = writeln!(
+                out,
+                "                    [{}]",
+                provenance(s, e.provenance, &e.cite)
+            );
         }
         Entry::Sent { at, cable } => {
             let c = archive.get(*cable);
-            let _ = writeln!(out, "{at}  SENT      {} from {}", c.citation_name(), s.station_name(c.from));
+            let _ = writeln!(
+                out,
+                "{at}  SENT      {} from {}",
+                c.citation_name(),
+                s.station_name(c.from)
+            );
             for line in render(s, c).lines() {
                 let _ = writeln!(out, "    {line}");
             }
         }
         Entry::Delivered { at, cable, to } => {
             let names: Vec<String> = to.iter().map(|t| s.station_name(*t)).collect();
-            let _ = writeln!(out, "{at}  RECEIVED  {} at {}", archive.get(*cable).citation_name(), names.join(", "));
+            let _ = writeln!(
+                out,
+                "{at}  RECEIVED  {} at {}",
+                archive.get(*cable).citation_name(),
+                names.join(", ")
+            );
         }
         Entry::Command { at, summary, .. } => {
             let _ = writeln!(out, "{at}  COMMAND   {summary}");
@@ -55,16 +69,36 @@ pub fn render_entry(world: &World, entry: &Entry) -> String {
         Entry::Demarche { at, summary, .. } => {
             let _ = writeln!(out, "{at}  DEMARCHE  {summary}");
         }
-        Entry::Decision { at, telegram, request, option, by_default } => {
+        Entry::Decision {
+            at,
+            telegram,
+            request,
+            option,
+            by_default,
+        } => {
             let t = s.telegram(*telegram);
             let label = match &t.requests[*request].kind {
                 RequestKind::Decision { options, .. } => options[*option].label.clone(),
                 _ => String::new(),
             };
-            let how = if *by_default { " (by default, at the deadline)" } else { "" };
-            let _ = writeln!(out, "{at}  DECISION  {} ({}): {label}{how}", t.id, t.requests[*request].id);
+            let how = if *by_default {
+                " (by default, at the deadline)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "{at}  DECISION  {} ({}): {label}{how}",
+                t.id, t.requests[*request].id
+            );
         }
-        Entry::Defaulted { at, from, telegram, request, summary } => {
+        Entry::Defaulted {
+            at,
+            from,
+            telegram,
+            request,
+            summary,
+        } => {
             let t = s.telegram(*telegram);
             let _ = writeln!(
                 out,
@@ -95,6 +129,9 @@ fn provenance(s: &Scenario, p: Provenance, cite: &[crate::scenario::SourceId]) -
     if cite.is_empty() {
         return tag.into();
     }
-    let sources: Vec<&str> = cite.iter().map(|c| s.sources[c.index()].citation.as_str()).collect();
+    let sources: Vec<&str> = cite
+        .iter()
+        .map(|c| s.sources[c.index()].citation.as_str())
+        .collect();
     format!("{tag}: {}", sources.join("; "))
 }

@@ -52,15 +52,28 @@ pub struct Reply {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Answer {
     /// A position, with the sender's probability that it is right; none when defaulted.
-    Estimate { position: PositionIx, probability: Option<f64> },
-    Decision { option: usize },
+    Estimate {
+        position: PositionIx,
+        probability: Option<f64>,
+    },
+    Decision {
+        option: usize,
+    },
 }
 
 impl Requests {
     /// The open request of `station` for this telegram's request.
-    pub fn find_open(&self, station: Station, telegram: TelegramId, request: RequestIx) -> Option<usize> {
+    pub fn find_open(
+        &self,
+        station: Station,
+        telegram: TelegramId,
+        request: RequestIx,
+    ) -> Option<usize> {
         self.open.iter().position(|r| {
-            r.station == station && r.telegram == telegram && r.request == request && r.state == RequestState::Open
+            r.station == station
+                && r.telegram == telegram
+                && r.request == request
+                && r.state == RequestState::Open
         })
     }
 
@@ -154,7 +167,10 @@ fn apply_deadlines(
             RequestKind::Estimate { issue, default, .. } => {
                 open.state = RequestState::Defaulted;
                 let summary = match default {
-                    Some(p) => format!("the Department assumes: {}", scenario.issue(*issue).positions[*p].label),
+                    Some(p) => format!(
+                        "the Department assumes: {}",
+                        scenario.issue(*issue).positions[*p].label
+                    ),
                     None => "the Department has no estimate".into(),
                 };
                 transcript.push(Entry::Defaulted {
@@ -170,12 +186,17 @@ fn apply_deadlines(
                         telegram: open.telegram,
                         request: open.request,
                         at: now,
-                        answer: Answer::Estimate { position: *p, probability: None },
+                        answer: Answer::Estimate {
+                            position: *p,
+                            probability: None,
+                        },
                         by_player: false,
                     });
                 }
             }
-            RequestKind::Decision { options, default, .. } => {
+            RequestKind::Decision {
+                options, default, ..
+            } => {
                 open.state = RequestState::Defaulted;
                 transcript.push(Entry::Decision {
                     at: now,

@@ -34,7 +34,10 @@ pub fn load(name: &str) -> Result<Loaded, Vec<Diagnostic>> {
             let hint = crate::scenario::diagnostics::closest(name, names.iter().copied())
                 .map(|n| format!("did you mean `{n}`?"))
                 .unwrap_or_else(|| format!("expected a file path or one of: {}", names.join(", ")));
-            Err(vec![Diagnostic::file_error(name, format!("no such file or shipped scenario; {hint}"))])
+            Err(vec![Diagnostic::file_error(
+                name,
+                format!("no such file or shipped scenario; {hint}"),
+            )])
         }
     }
 }

@@ -22,15 +22,39 @@ pub enum Entry {
     /// A cable went out.
     Sent { at: Moment, cable: CableId },
     /// A cable reached these stations.
-    Delivered { at: Moment, cable: CableId, to: Vec<Station> },
+    Delivered {
+        at: Moment,
+        cable: CableId,
+        to: Vec<Station>,
+    },
     /// The player gave a command.
-    Command { at: Moment, role: Role, summary: String },
+    Command {
+        at: Moment,
+        role: Role,
+        summary: String,
+    },
     /// A mission called on a leader.
-    Demarche { at: Moment, post: PostId, summary: String },
+    Demarche {
+        at: Moment,
+        post: PostId,
+        summary: String,
+    },
     /// A decision request was settled.
-    Decision { at: Moment, telegram: TelegramId, request: RequestIx, option: usize, by_default: bool },
+    Decision {
+        at: Moment,
+        telegram: TelegramId,
+        request: RequestIx,
+        option: usize,
+        by_default: bool,
+    },
     /// A deadline passed without a reply; the Department assumed the default.
-    Defaulted { at: Moment, from: Station, telegram: TelegramId, request: RequestIx, summary: String },
+    Defaulted {
+        at: Moment,
+        from: Station,
+        telegram: TelegramId,
+        request: RequestIx,
+        summary: String,
+    },
     /// A vote was held (index into the vote log).
     Vote { at: Moment, record: usize },
     /// The game ended.

@@ -70,16 +70,27 @@ impl View<'_> {
         match t {
             Trigger::At(m) => self.calendar.now >= *m,
             Trigger::Flag(f) => self.flags.0[f.index()],
-            Trigger::StanceAbove { government, issue, value } => {
-                self.stances.get(*government, *issue) >= *value
-            }
-            Trigger::StanceBelow { government, issue, value } => {
-                self.stances.get(*government, *issue) < *value
-            }
-            Trigger::Replied { telegram, request, from } => self.replied(*telegram, *request, *from),
-            Trigger::NoReply { telegram, request, from, by } => {
-                self.calendar.now >= *by && !self.replied(*telegram, *request, *from)
-            }
+            Trigger::StanceAbove {
+                government,
+                issue,
+                value,
+            } => self.stances.get(*government, *issue) >= *value,
+            Trigger::StanceBelow {
+                government,
+                issue,
+                value,
+            } => self.stances.get(*government, *issue) < *value,
+            Trigger::Replied {
+                telegram,
+                request,
+                from,
+            } => self.replied(*telegram, *request, *from),
+            Trigger::NoReply {
+                telegram,
+                request,
+                from,
+                by,
+            } => self.calendar.now >= *by && !self.replied(*telegram, *request, *from),
             Trigger::Vote { vote, result } => self
                 .votes
                 .0
@@ -92,12 +103,23 @@ impl View<'_> {
         }
     }
 
-    fn replied(&self, telegram: crate::scenario::TelegramId, request: usize, from: Option<crate::scenario::PostId>) -> bool {
+    fn replied(
+        &self,
+        telegram: crate::scenario::TelegramId,
+        request: usize,
+        from: Option<crate::scenario::PostId>,
+    ) -> bool {
         self.requests.replies.iter().any(|r| {
             r.telegram == telegram
                 && r.request == request
                 && from.is_none_or(|p| r.from == Station::Post(p))
-                && !matches!(r.answer, crate::requests::Answer::Estimate { probability: None, .. })
+                && !matches!(
+                    r.answer,
+                    crate::requests::Answer::Estimate {
+                        probability: None,
+                        ..
+                    }
+                )
         })
     }
 }
@@ -132,7 +154,11 @@ fn fire(
         }
         if t.trigger.as_ref().is_some_and(|tr| view.holds(tr)) {
             traffic.sent_telegrams[i] = true;
-            sent.write(Sent(send_telegram(&scenario, crate::scenario::TelegramId(i as u32), now)));
+            sent.write(Sent(send_telegram(
+                &scenario,
+                crate::scenario::TelegramId(i as u32),
+                now,
+            )));
         }
     }
     for (i, e) in scenario.events.iter().enumerate() {

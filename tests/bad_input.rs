@@ -13,7 +13,10 @@ fn file_error(path: &Path) -> String {
         Err(d) => {
             assert!(!d.is_empty());
             let shown = d[0].to_string();
-            assert!(shown.starts_with(&path.display().to_string()), "names the file: {shown}");
+            assert!(
+                shown.starts_with(&path.display().to_string()),
+                "names the file: {shown}"
+            );
             shown
         }
     }
@@ -23,7 +26,10 @@ fn write_temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("demarche-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::File::create(&path).unwrap().write_all(bytes).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
     path
 }
 
@@ -35,15 +41,23 @@ fn empty_file() {
 
 #[test]
 fn binary_bytes() {
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+        .collect();
     let shown = file_error(&write_temp("binary.ron", &bytes));
     assert!(shown.contains("error:"), "{shown}");
 }
 
 #[test]
 fn non_utf8_points_at_the_bad_byte() {
-    let shown = file_error(&write_temp("latin1.ron", b"Scenario(\n  id: \"caf\xe9\",\n)"));
-    assert!(shown.contains(":2:11: error: byte 0xE9 is not valid UTF-8"), "{shown}");
+    let shown = file_error(&write_temp(
+        "latin1.ron",
+        b"Scenario(\n  id: \"caf\xe9\",\n)",
+    ));
+    assert!(
+        shown.contains(":2:11: error: byte 0xE9 is not valid UTF-8"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -52,18 +66,28 @@ fn truncated_file_at_every_length_never_panics() {
     let mut cut = 0;
     while cut < text.len() {
         if text.is_char_boundary(cut) {
-            assert!(load_str("mini.ron", &text[..cut]).is_err(), "cut at {cut} loaded");
+            assert!(
+                load_str("mini.ron", &text[..cut]).is_err(),
+                "cut at {cut} loaded"
+            );
         }
         cut += 97;
     }
     let half = &text[..text.len() / 2];
     let shown = load_str("mini.ron", half).unwrap_err()[0].to_string();
-    assert!(shown.contains("end of the file") || shown.contains("end of file"), "{shown}");
+    assert!(
+        shown.contains("end of the file") || shown.contains("end of file"),
+        "{shown}"
+    );
 }
 
 #[test]
 fn deep_nesting() {
-    let text = format!("Scenario(id: {}1{})", "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(
+        "Scenario(id: {}1{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let shown = load_str("deep.ron", &text).unwrap_err()[0].to_string();
     assert!(shown.starts_with("deep.ron:1:"), "{shown}");
 }
@@ -100,7 +124,10 @@ fn a_directory() {
 #[test]
 fn a_missing_path() {
     let shown = file_error(Path::new("no/such/scenario.ron"));
-    assert_eq!(shown, "no/such/scenario.ron:1:1: error: cannot read the scenario: no such file");
+    assert_eq!(
+        shown,
+        "no/such/scenario.ron:1:1: error: cannot read the scenario: no such file"
+    );
 }
 
 #[test]

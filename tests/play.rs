@@ -13,14 +13,29 @@ use demarche::stations::{InTray, Stations};
 fn caracas(seed: u64) -> Game {
     let scenario = load("deptcirtel-47").unwrap().scenario;
     let role = scenario.role_by_name("caracas").unwrap();
-    Game::new(scenario, Setup { seed, role, auto: false })
+    Game::new(
+        scenario,
+        Setup {
+            seed,
+            role,
+            auto: false,
+        },
+    )
 }
 
 fn tray_names(game: &Game) -> Vec<String> {
     let world = game.world();
-    let entity = world.resource::<Stations>().entity(game.setup().role.station());
+    let entity = world
+        .resource::<Stations>()
+        .entity(game.setup().role.station());
     let archive = world.resource::<Archive>();
-    world.get::<InTray>(entity).unwrap().0.iter().map(|i| archive.get(i.cable).citation_name()).collect()
+    world
+        .get::<InTray>(entity)
+        .unwrap()
+        .0
+        .iter()
+        .map(|i| archive.get(i.cable).citation_name())
+        .collect()
 }
 
 #[test]
@@ -29,7 +44,11 @@ fn the_ambassador_in_caracas_answers_deptcirtel_47() {
     while !tray_names(&game).contains(&"DEPTCIRTEL 47".to_string()) {
         game.advance(Step::NextCable).unwrap();
     }
-    assert_eq!(game.now().to_string(), "1960-07-12 08:00", "a Priority cable of 19:00 is read next morning");
+    assert_eq!(
+        game.now().to_string(),
+        "1960-07-12 08:00",
+        "a Priority cable of 19:00 is read next morning"
+    );
 
     let call = game
         .command(Action::Demarche {
@@ -40,7 +59,12 @@ fn the_ambassador_in_caracas_answers_deptcirtel_47() {
         })
         .unwrap();
     assert!(call.contains("Arcaya"), "{call}");
-    let again = game.command(Action::Demarche { see: RawWhom::HeadOfState, show: vec![], issue: None, post: None });
+    let again = game.command(Action::Demarche {
+        see: RawWhom::HeadOfState,
+        show: vec![],
+        issue: None,
+        post: None,
+    });
     assert!(again.unwrap_err().contains("busy"), "a call takes time");
 
     game.command(Action::Reply {
@@ -79,7 +103,12 @@ fn the_ambassador_in_caracas_answers_deptcirtel_47() {
     game.finish();
     assert!(game.is_over());
     let debrief = Debrief::from_world(game.world()).render_text();
-    assert!(debrief.contains("deptcirtel_47 (a) on Venezuela: you said \"would go along with a majority\" at 70%"), "{debrief}");
+    assert!(
+        debrief.contains(
+            "deptcirtel_47 (a) on Venezuela: you said \"would go along with a majority\" at 70%"
+        ),
+        "{debrief}"
+    );
     assert!(debrief.contains("Your Brier score:"), "{debrief}");
     assert!(debrief.contains("Vote, 28 August 1960"), "{debrief}");
 }
@@ -98,7 +127,11 @@ fn commands_are_refused_with_reasons() {
         .unwrap_err();
     assert!(err.contains("no open request"), "not yet received: {err}");
     let err = game
-        .command(Action::Decide { telegram: "secto_dilemma".into(), request: "a".into(), option: "general".into() })
+        .command(Action::Decide {
+            telegram: "secto_dilemma".into(),
+            request: "a".into(),
+            option: "general".into(),
+        })
         .unwrap_err();
     assert!(err.contains("only the Department"), "{err}");
 }
@@ -106,13 +139,27 @@ fn commands_are_refused_with_reasons() {
 #[test]
 fn the_department_decides_the_dilemma_and_the_vote_follows() {
     let scenario = load("deptcirtel-47").unwrap().scenario;
-    let mut game = Game::new(scenario, Setup { seed: 5, role: demarche::scenario::Role::Department, auto: false });
+    let mut game = Game::new(
+        scenario,
+        Setup {
+            seed: 5,
+            role: demarche::scenario::Role::Department,
+            auto: false,
+        },
+    );
     while !tray_names(&game).iter().any(|n| n.starts_with("SECTO")) {
         game.advance(Step::NextCable).unwrap();
     }
-    game.command(Action::Decide { telegram: "secto_dilemma".into(), request: "a".into(), option: "name_cuba".into() })
-        .unwrap();
+    game.command(Action::Decide {
+        telegram: "secto_dilemma".into(),
+        request: "a".into(),
+        option: "name_cuba".into(),
+    })
+    .unwrap();
     game.finish();
     let debrief = Debrief::from_world(game.world()).render_text();
-    assert!(debrief.contains("naming Cuba") || debrief.contains("names Cuba"), "{debrief}");
+    assert!(
+        debrief.contains("naming Cuba") || debrief.contains("names Cuba"),
+        "{debrief}"
+    );
 }

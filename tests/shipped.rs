@@ -18,11 +18,22 @@ fn every_shipped_scenario_validates_from_its_file() {
     assert!(!files.is_empty());
     for file in &files {
         let loaded = load_file(file).unwrap_or_else(|d| {
-            panic!("{}:\n{}", file.display(), d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}:\n{}",
+                file.display(),
+                d.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
         assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
     }
-    assert_eq!(files.len(), SHIPPED.len(), "every file in scenarios/ is shipped");
+    assert_eq!(
+        files.len(),
+        SHIPPED.len(),
+        "every file in scenarios/ is shipped"
+    );
 }
 
 #[test]
@@ -30,10 +41,21 @@ fn every_shipped_scenario_plays_to_an_ending_in_every_role() {
     for s in SHIPPED {
         let loaded = load(s.name).unwrap();
         let scenario = loaded.scenario.clone();
-        let mut roles: Vec<Role> = scenario.playable_posts.iter().map(|p| Role::Post(*p)).collect();
+        let mut roles: Vec<Role> = scenario
+            .playable_posts
+            .iter()
+            .map(|p| Role::Post(*p))
+            .collect();
         roles.push(Role::Department);
         for role in roles {
-            let mut game = Game::new(scenario.clone(), Setup { seed: 3, role, auto: false });
+            let mut game = Game::new(
+                scenario.clone(),
+                Setup {
+                    seed: 3,
+                    role,
+                    auto: false,
+                },
+            );
             game.finish();
             assert!(game.is_over(), "{} as {role:?}", s.name);
         }
@@ -50,11 +72,22 @@ fn deptcirtel_47_is_mostly_documented() {
         .map(|e| e.provenance)
         .chain(scenario.telegrams.iter().map(|t| t.provenance))
         .collect();
-    let documented = tags.iter().filter(|p| **p == Provenance::Documented).count();
-    assert!(documented * 5 >= tags.len() * 4, "{documented} of {} documented", tags.len());
+    let documented = tags
+        .iter()
+        .filter(|p| **p == Provenance::Documented)
+        .count();
+    assert!(
+        documented * 5 >= tags.len() * 4,
+        "{documented} of {} documented",
+        tags.len()
+    );
     for e in &scenario.events {
         if e.provenance == Provenance::Documented {
-            assert!(!e.cite.is_empty(), "event {} is documented but cites nothing", e.id);
+            assert!(
+                !e.cite.is_empty(),
+                "event {} is documented but cites nothing",
+                e.id
+            );
         }
     }
     assert_eq!(scenario.governments.len(), 21, "the 21 American republics");

@@ -12,7 +12,12 @@ fn play(args: &[&str], input: &str) -> (String, String, bool) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -57,7 +62,10 @@ finish
         "Your Brier score:",
         "What happened historically:",
     ] {
-        assert!(out.contains(expected), "`{expected}` missing from the session:\n{out}");
+        assert!(
+            out.contains(expected),
+            "`{expected}` missing from the session:\n{out}"
+        );
     }
 }
 
@@ -65,9 +73,15 @@ finish
 fn typos_get_help_not_a_crash() {
     let (out, _, ok) = play(&["play", "--text"], "raed 1\nread 99\nreply\nquit\n");
     assert!(ok);
-    assert!(out.contains("! unknown command `raed 1`; type `help`"), "{out}");
+    assert!(
+        out.contains("! unknown command `raed 1`; type `help`"),
+        "{out}"
+    );
     assert!(out.contains("! the in-tray has 0 cable(s)"), "{out}");
-    assert!(out.contains("! no estimate request is waiting for a reply"), "{out}");
+    assert!(
+        out.contains("! no estimate request is waiting for a reply"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -75,8 +89,15 @@ fn a_broken_scenario_is_reported_not_played() {
     let dir = std::env::temp_dir().join(format!("demarche-term-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("broken.ron");
-    std::fs::write(&path, include_str!("fixtures/mini.ron").replace("host: \"alpha\"", "host: \"alpah\"")).unwrap();
+    std::fs::write(
+        &path,
+        include_str!("fixtures/mini.ron").replace("host: \"alpha\"", "host: \"alpah\""),
+    )
+    .unwrap();
     let (_, err, ok) = play(&["play", "--text", path.to_str().unwrap()], "");
     assert!(!ok);
-    assert!(err.contains("error: unknown government `alpah`") && err.contains("did you mean `alpha`?"), "{err}");
+    assert!(
+        err.contains("error: unknown government `alpah`") && err.contains("did you mean `alpha`?"),
+        "{err}"
+    );
 }

@@ -17,12 +17,22 @@ fn votes_needed_table() {
         (Rule::Unanimity, 19, 19),
     ];
     for (rule, eligible, needed) in table {
-        assert_eq!(votes_needed(rule, eligible, eligible), needed, "{rule:?} of {eligible}");
+        assert_eq!(
+            votes_needed(rule, eligible, eligible),
+            needed,
+            "{rule:?} of {eligible}"
+        );
     }
 }
 
 fn tally(eligible: u32, yes: u32, no: u32, abstain: u32) -> Tally {
-    Tally { eligible, present: yes + no + abstain, yes, no, abstain }
+    Tally {
+        eligible,
+        present: yes + no + abstain,
+        yes,
+        no,
+        abstain,
+    }
 }
 
 #[test]
@@ -42,7 +52,13 @@ fn parties_excluded_lower_the_bar() {
 #[test]
 fn quorum_equal_to_the_votes_needed() {
     // 12 present of 19: fewer than the 13 votes a decision needs, so no valid vote.
-    let t = Tally { eligible: 19, present: 12, yes: 12, no: 0, abstain: 0 };
+    let t = Tally {
+        eligible: 19,
+        present: 12,
+        yes: 12,
+        no: 0,
+        abstain: 0,
+    };
     let v = decide(Rule::TwoThirds, Quorum::VotesNeeded, t);
     assert_eq!((v.quorum, v.quorum_met, v.passed), (13, false, false));
     let v = decide(Rule::TwoThirds, Quorum::Count(10), t);

@@ -55,7 +55,11 @@ impl Cable {
 
     /// Every station that receives it.
     pub fn recipients(&self) -> impl Iterator<Item = Station> + '_ {
-        self.to.iter().chain(&self.repeated).chain(&self.info).copied()
+        self.to
+            .iter()
+            .chain(&self.repeated)
+            .chain(&self.info)
+            .copied()
     }
 }
 

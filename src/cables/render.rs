@@ -24,7 +24,11 @@ pub fn render(scenario: &Scenario, cable: &Cable) -> String {
     let mut out = Vec::new();
     out.push(render_dtg_line(cable));
     out.push(format!("FM {}", scenario.address(cable.from)));
-    out.push(format!("TO {} {}", cable.to_caption, precedence_word(cable.precedence)));
+    out.push(format!(
+        "TO {} {}",
+        cable.to_caption,
+        precedence_word(cable.precedence)
+    ));
     if !cable.repeated.is_empty() {
         out.push(format!("REPEATED {}", addresses(scenario, &cable.repeated)));
     }
@@ -32,7 +36,11 @@ pub fn render(scenario: &Scenario, cable: &Cable) -> String {
         out.push(format!("INFO {}", addresses(scenario, &cable.info)));
     }
     out.push("BT".into());
-    out.push(format!("{} {}", spaced(classification_word(cable.classification)), cable.citation_name()));
+    out.push(format!(
+        "{} {}",
+        spaced(classification_word(cable.classification)),
+        cable.citation_name()
+    ));
     for caption in &cable.captions {
         out.push(caption_word(*caption).into());
     }
@@ -45,7 +53,11 @@ pub fn render(scenario: &Scenario, cable: &Cable) -> String {
         if i > 0 {
             out.push(String::new());
         }
-        let text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
+        let text = paragraph
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase();
         out.extend(wrap(&text, WIDTH));
     }
     out.push(String::new());
@@ -54,7 +66,9 @@ pub fn render(scenario: &Scenario, cable: &Cable) -> String {
     if cable.file.is_some() || cable.citation.is_some() {
         out.push(String::new());
         if let Some(file) = &cable.file {
-            out.push(format!("[File: Department of State, Central Files, {file}]"));
+            out.push(format!(
+                "[File: Department of State, Central Files, {file}]"
+            ));
         }
         if let Some(citation) = &cable.citation {
             out.push(format!("[Source: {citation}]"));
@@ -64,7 +78,11 @@ pub fn render(scenario: &Scenario, cable: &Cable) -> String {
 }
 
 fn addresses(scenario: &Scenario, stations: &[crate::scenario::Station]) -> String {
-    stations.iter().map(|s| scenario.address(*s)).collect::<Vec<_>>().join(", ")
+    stations
+        .iter()
+        .map(|s| scenario.address(*s))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn precedence_word(p: Precedence) -> &'static str {

@@ -4,10 +4,10 @@ use bevy::prelude::*;
 
 use super::{Archive, Cable, CableId};
 use crate::calendar::{Agenda, Calendar, Until};
-use crate::scenario::format::Precedence;
 use crate::effects::{Apply, apply_all};
+use crate::scenario::format::Precedence;
 use crate::scenario::{Effect, Moment, Reference, Scenario, Station, TelegramId};
-use crate::sim::{ActiveScenario, SimSet, Setup};
+use crate::sim::{ActiveScenario, Setup, SimSet};
 use crate::stations::{InTray, Stations, TrayItem};
 use crate::transcript::{Entry, Transcript};
 
@@ -139,7 +139,10 @@ fn dispatch(
             traffic.in_transit.push((due, order, id, to));
             agenda.add(due);
         }
-        transcript.push(Entry::Sent { at: cable.sent, cable: id });
+        transcript.push(Entry::Sent {
+            at: cable.sent,
+            cable: id,
+        });
         if let Some(t) = cable.telegram {
             apply_all(&mut commands, &scenario.telegram(t).effects);
         }
@@ -180,7 +183,11 @@ fn deliver(
     let mut batch: Vec<(CableId, Vec<Station>, Moment)> = Vec::new();
     for (at, _, cable, to) in due {
         if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
-            tray.0.push(TrayItem { cable, at, read: false });
+            tray.0.push(TrayItem {
+                cable,
+                at,
+                read: false,
+            });
         }
         if to == setup.role.station() && calendar.until == Some(Until::NextCable) {
             calendar.until = None;
@@ -210,7 +217,10 @@ fn send_by_effect(
             traffic.sent_telegrams[t.index()] = true;
             sent.write(Sent(send_telegram(&scenario, t, calendar.now)));
         }
-        Effect::Schedule { telegram, after_hours } => {
+        Effect::Schedule {
+            telegram,
+            after_hours,
+        } => {
             let at = calendar.now.plus_hours(after_hours as i64);
             traffic.schedule(at, telegram, &mut agenda);
         }

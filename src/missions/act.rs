@@ -12,7 +12,8 @@ use crate::governments::{GovEntities, Stances};
 use crate::requests::{Answer, Reply, RequestState, Requests};
 use crate::rng::WorldRng;
 use crate::scenario::{
-    Effect, IssueId, MaterialId, PositionIx, PostId, RequestIx, RequestKind, Station, TelegramId, Whom,
+    Effect, IssueId, MaterialId, PositionIx, PostId, RequestIx, RequestKind, Station, TelegramId,
+    Whom,
 };
 use crate::sim::ActiveScenario;
 use crate::stations::Stations;
@@ -51,10 +52,16 @@ impl Diplomacy<'_, '_> {
             .iter()
             .rev()
             .filter(|r| r.station == Station::Post(post))
-            .find_map(|r| self.scenario.telegram(r.telegram).requests.iter().find_map(|q| match q.kind {
-                RequestKind::Estimate { issue, .. } => Some(issue),
-                _ => None,
-            }))
+            .find_map(|r| {
+                self.scenario
+                    .telegram(r.telegram)
+                    .requests
+                    .iter()
+                    .find_map(|q| match q.kind {
+                        RequestKind::Estimate { issue, .. } => Some(issue),
+                        _ => None,
+                    })
+            })
             .unwrap_or(IssueId(0))
     }
 
@@ -73,7 +80,11 @@ impl Diplomacy<'_, '_> {
         let mission = scenario.mission(post);
         let host = scenario.government(mission.host);
         let leader = host.leader(mission.host, whom).ok_or_else(|| {
-            format!("{} has no {} in this scenario", host.country, whom_name(whom))
+            format!(
+                "{} has no {} in this scenario",
+                host.country,
+                whom_name(whom)
+            )
         })?;
         let kind = match whom {
             Whom::Leader(g, ix) => role_kind(scenario.government(g).leaders[ix].role),
@@ -90,7 +101,10 @@ impl Diplomacy<'_, '_> {
         if busy.0 > now {
             return Err(format!("the mission is busy with a call until {}", busy.0));
         }
-        let materials: f64 = show.iter().map(|m| scenario.materials[m.index()].push).sum();
+        let materials: f64 = show
+            .iter()
+            .map(|m| scenario.materials[m.index()].push)
+            .sum();
         let cost: f64 = rule.rapport_cost
             + show
                 .iter()
@@ -130,7 +144,10 @@ impl Diplomacy<'_, '_> {
                 r.state = RequestState::Done;
             }
         }
-        let shown: Vec<&str> = show.iter().map(|m| scenario.materials[m.index()].title.as_str()).collect();
+        let shown: Vec<&str> = show
+            .iter()
+            .map(|m| scenario.materials[m.index()].title.as_str())
+            .collect();
         let summary = if shown.is_empty() {
             format!("{} saw {} {}", mission.chief, leader.title, leader.name)
         } else {
@@ -165,14 +182,19 @@ impl Diplomacy<'_, '_> {
         let scenario = self.scenario.0.clone();
         let now = self.calendar.now;
         let station = Station::Post(post);
-        let open = self.requests.find_open(station, telegram, request).ok_or_else(|| {
-            format!(
-                "there is no open request ({}) of {} for this post",
-                scenario.telegram(telegram).requests[request].id,
-                crate::cables::series_name(scenario.telegram(telegram).series)
-            )
-        })?;
-        let RequestKind::Estimate { positions, .. } = &scenario.telegram(telegram).requests[request].kind else {
+        let open = self
+            .requests
+            .find_open(station, telegram, request)
+            .ok_or_else(|| {
+                format!(
+                    "there is no open request ({}) of {} for this post",
+                    scenario.telegram(telegram).requests[request].id,
+                    crate::cables::series_name(scenario.telegram(telegram).series)
+                )
+            })?;
+        let RequestKind::Estimate { positions, .. } =
+            &scenario.telegram(telegram).requests[request].kind
+        else {
             return Err("that request asks for action, not an estimate".into());
         };
         if !positions.contains(&position) {
@@ -182,7 +204,8 @@ impl Diplomacy<'_, '_> {
             return Err(format!("the probability {probability} is outside 0..1"));
         }
         let entity = self.stations.entity(station);
-        let (_, _, mut outbox, _, calls) = self.posts.get_mut(entity).map_err(|_| "no such post")?;
+        let (_, _, mut outbox, _, calls) =
+            self.posts.get_mut(entity).map_err(|_| "no such post")?;
         let number = outbox.next_number;
         outbox.next_number += 1;
         let cable = estimate_cable(
@@ -224,7 +247,9 @@ impl Diplomacy<'_, '_> {
             .requests
             .find_open(Station::Department, telegram, request)
             .ok_or("there is no open decision of that cable for the Department")?;
-        let RequestKind::Decision { options, .. } = &scenario.telegram(telegram).requests[request].kind else {
+        let RequestKind::Decision { options, .. } =
+            &scenario.telegram(telegram).requests[request].kind
+        else {
             return Err("that request is not a decision".into());
         };
         let chosen = options.get(option).ok_or("no such option")?;
@@ -258,7 +283,10 @@ impl Diplomacy<'_, '_> {
 
     pub fn busy_until(&self, post: PostId) -> crate::scenario::Moment {
         let entity = self.stations.entity(Station::Post(post));
-        self.posts.get(entity).map(|(_, _, _, b, _)| b.0).unwrap_or(self.calendar.now)
+        self.posts
+            .get(entity)
+            .map(|(_, _, _, b, _)| b.0)
+            .unwrap_or(self.calendar.now)
     }
 
     pub fn probability_text(p: f64) -> String {

@@ -81,7 +81,9 @@ pub fn spawn(world: &mut World) {
                 })
                 .collect()
         };
-        let entity = world.resource::<Stations>().entity(Station::Post(PostId(p as u32)));
+        let entity = world
+            .resource::<Stations>()
+            .entity(Station::Post(PostId(p as u32)));
         world.entity_mut(entity).insert((
             Post(PostId(p as u32)),
             Rapport(mission.rapport),

@@ -29,7 +29,12 @@ pub(super) fn act(mut d: Diplomacy, mut agenda: ResMut<Agenda>, mut commands: Co
         let open = d.requests.open[i].clone();
         let request = &scenario.telegram(open.telegram).requests[open.request];
         match (&request.kind, open.station) {
-            (RequestKind::Estimate { issue, positions, .. }, Station::Post(post)) => {
+            (
+                RequestKind::Estimate {
+                    issue, positions, ..
+                },
+                Station::Post(post),
+            ) => {
                 let estimate = d.estimate(post, *issue);
                 let issue_def = scenario.issue(*issue);
                 let position = closest_allowed(issue_def, positions, estimate.mean);
@@ -54,7 +59,9 @@ pub(super) fn act(mut d: Diplomacy, mut agenda: ResMut<Agenda>, mut commands: Co
                     .copied()
                     .collect();
                 let issue = d.default_issue(post);
-                if d.demarche(post, choices[pick].0, &shown, issue, false).is_err() {
+                if d.demarche(post, choices[pick].0, &shown, issue, false)
+                    .is_err()
+                {
                     // Busy, or no such leader: try the next morning, or give up at the deadline.
                     let later = d.busy_until(post).max(now.plus_days(1));
                     d.requests.open[i].npc_due = Some(later);
@@ -62,7 +69,10 @@ pub(super) fn act(mut d: Diplomacy, mut agenda: ResMut<Agenda>, mut commands: Co
                 }
             }
             (RequestKind::Decision { options, .. }, Station::Department) => {
-                let pick = d.rng.weighted(options.iter().map(|o| o.weight)).unwrap_or(0);
+                let pick = d
+                    .rng
+                    .weighted(options.iter().map(|o| o.weight))
+                    .unwrap_or(0);
                 if let Ok(effects) = d.decide(open.telegram, open.request, pick) {
                     apply_all(&mut commands, &effects);
                 }
@@ -85,8 +95,16 @@ fn closest_allowed(issue: &Issue, allowed: &[usize], mean: f64) -> usize {
 /// to 5 percent as a chief of mission would put it.
 fn confidence(issue: &Issue, position: usize, mean: f64, sd: f64) -> f64 {
     let p = &issue.positions[position];
-    let lo = if position == 0 { f64::NEG_INFINITY } else { p.from };
-    let hi = if position + 1 == issue.positions.len() { f64::INFINITY } else { p.to };
+    let lo = if position == 0 {
+        f64::NEG_INFINITY
+    } else {
+        p.from
+    };
+    let hi = if position + 1 == issue.positions.len() {
+        f64::INFINITY
+    } else {
+        p.to
+    };
     let sd = sd.max(1e-6);
     let mass = normal_cdf((hi - mean) / sd) - normal_cdf((lo - mean) / sd);
     ((mass * 20.0).round() / 20.0).clamp(0.05, 0.95)

@@ -3,7 +3,9 @@
 use super::Call;
 use crate::cables::{Cable, series_name};
 use crate::scenario::format::Series;
-use crate::scenario::{Moment, PositionIx, PostId, RequestIx, RequestKind, Scenario, Station, TelegramId};
+use crate::scenario::{
+    Moment, PositionIx, PostId, RequestIx, RequestKind, Scenario, Station, TelegramId,
+};
 
 /// A probability as a cable would put it: "70 PERCENT".
 pub fn probability_text(p: f64) -> String {
@@ -39,11 +41,20 @@ pub fn estimate_cable(
         issue.positions[position].label.to_uppercase(),
         probability_text(probability)
     )];
-    let recent: Vec<&Call> = calls.iter().filter(|c| c.at >= now.plus_days(-30)).collect();
+    let recent: Vec<&Call> = calls
+        .iter()
+        .filter(|c| c.at >= now.plus_days(-30))
+        .collect();
     if !recent.is_empty() {
         let seen: Vec<String> = recent
             .iter()
-            .map(|c| format!("{} ON {}", c.leader.to_uppercase(), c.at.long_date().to_uppercase()))
+            .map(|c| {
+                format!(
+                    "{} ON {}",
+                    c.leader.to_uppercase(),
+                    c.at.long_date().to_uppercase()
+                )
+            })
             .collect();
         paragraphs.push(format!("AMBASSADOR HAS SEEN {}.", seen.join("; ")));
     }
@@ -62,7 +73,11 @@ pub fn estimate_cable(
         info: vec![],
         to_caption: "SECSTATE WASHDC".into(),
         refs: vec![reftel],
-        subject: format!("{} AND THE QUESTION OF {}", host.country.to_uppercase(), subject_of(&original.subject)),
+        subject: format!(
+            "{} AND THE QUESTION OF {}",
+            host.country.to_uppercase(),
+            subject_of(&original.subject)
+        ),
         body: paragraphs
             .iter()
             .enumerate()

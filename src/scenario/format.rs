@@ -511,7 +511,10 @@ pub enum RawTrigger {
         by: Moment,
     },
     /// Once a vote has been held with this result.
-    Vote { vote: String, result: VoteResult },
+    Vote {
+        vote: String,
+        result: VoteResult,
+    },
     /// Decided once, when the game starts, with this probability.
     Chance(f64),
     All(Vec<RawTrigger>),
@@ -543,8 +546,14 @@ pub enum RawEffect {
     /// Send a telegram now.
     Send(String),
     /// Send a telegram after a delay.
-    Schedule { telegram: String, after_hours: u32 },
-    Rapport { post: String, by: f64 },
+    Schedule {
+        telegram: String,
+        after_hours: u32,
+    },
+    Rapport {
+        post: String,
+        by: f64,
+    },
     CallVote(String),
     End(String),
 }

@@ -20,7 +20,10 @@ pub const MAX_DEPTH: usize = 128;
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let file = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| {
-        Diagnostic::file_error(&file, format!("cannot read the scenario: {}", io_reason(&e)))
+        Diagnostic::file_error(
+            &file,
+            format!("cannot read the scenario: {}", io_reason(&e)),
+        )
     })?;
     if meta.is_dir() {
         return Err(Diagnostic::file_error(
@@ -36,7 +39,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| {
-            Diagnostic::file_error(&file, format!("cannot read the scenario: {}", io_reason(&e)))
+            Diagnostic::file_error(
+                &file,
+                format!("cannot read the scenario: {}", io_reason(&e)),
+            )
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(&file));
@@ -110,7 +116,12 @@ pub fn parse(file: &str, text: &str) -> Result<(RawScenario, SpanTree), Vec<Diag
 }
 
 /// Turns a ron error found in the slice of `text` starting at `offset` into a diagnostic.
-fn ron_diagnostic(file: &str, text: &str, offset: usize, e: &ron::error::SpannedError) -> Diagnostic {
+fn ron_diagnostic(
+    file: &str,
+    text: &str,
+    offset: usize,
+    e: &ron::error::SpannedError,
+) -> Diagnostic {
     let (line0, col0) = line_col(text, offset);
     let (line, col) = (e.span.start.line, e.span.start.col);
     let (line, col) = if line <= 1 {
@@ -121,7 +132,8 @@ fn ron_diagnostic(file: &str, text: &str, offset: usize, e: &ron::error::Spanned
     let mut message = ron_message(&e.code);
     let last_line = text.trim_end().lines().count().max(1);
     if line >= last_line && !matches!(e.code, ron::Error::Eof) {
-        message.push_str(" at the end of the file; is it cut short, or a bracket or quote unclosed?");
+        message
+            .push_str(" at the end of the file; is it cut short, or a bracket or quote unclosed?");
     }
     Diagnostic {
         line,
@@ -134,21 +146,40 @@ fn ron_diagnostic(file: &str, text: &str, offset: usize, e: &ron::error::Spanned
 /// Ron's message, reworded where a modder needs a hint: the near name, the allowed ones.
 fn ron_message(code: &ron::Error) -> String {
     let choice = |kind: &str, found: &str, outer: &Option<String>, expected: &[&str]| {
-        let within = outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+        let within = outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default();
         let hint = closest(found, expected.iter().copied())
             .map(|near| format!("did you mean `{near}`? "))
             .unwrap_or_default();
         let allowed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
-        format!("unknown {kind} `{found}`{within}; {hint}expected one of {}", allowed.join(", "))
+        format!(
+            "unknown {kind} `{found}`{within}; {hint}expected one of {}",
+            allowed.join(", ")
+        )
     };
     match code {
-        ron::Error::NoSuchStructField { expected, found, outer } => choice("field", found, outer, expected),
-        ron::Error::NoSuchEnumVariant { expected, found, outer } => choice("variant", found, outer, expected),
+        ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => choice("field", found, outer, expected),
+        ron::Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => choice("variant", found, outer, expected),
         ron::Error::MissingStructField { field, outer } => format!(
             "missing field `{field}`{}; expected it to be given",
-            outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default()
+            outer
+                .as_ref()
+                .map(|o| format!(" in `{o}`"))
+                .unwrap_or_default()
         ),
-        ron::Error::Eof => "unexpected end of file; is the file cut short, or a bracket unclosed?".into(),
+        ron::Error::Eof => {
+            "unexpected end of file; is the file cut short, or a bracket unclosed?".into()
+        }
         other => other.to_string(),
     }
 }
@@ -265,5 +296,8 @@ fn each<T: DeserializeOwned>(
     if items.is_empty() {
         return one::<Vec<T>>(text, value);
     }
-    items.iter().flat_map(|item| one::<T>(text, *item)).collect()
+    items
+        .iter()
+        .flat_map(|item| one::<T>(text, *item))
+        .collect()
 }

@@ -512,7 +512,9 @@ impl Scenario {
         }
         match self.post_by_name(name) {
             Some(p) if self.playable_posts.contains(&p) => Ok(Role::Post(p)),
-            Some(_) => Err(format!("the post `{name}` is not playable in this scenario")),
+            Some(_) => Err(format!(
+                "the post `{name}` is not playable in this scenario"
+            )),
             None => {
                 let names: Vec<&str> = self
                     .playable_posts

@@ -90,7 +90,12 @@ impl Moment {
             "December",
         ];
         let d = self.0;
-        format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
+        format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS[(d.month() - 1) as usize],
+            d.year()
+        )
     }
 }
 
@@ -136,8 +141,18 @@ mod tests {
 
     #[test]
     fn parses_dates_and_date_times() {
-        assert_eq!(Moment::parse("1960-07-11").unwrap().to_string(), "1960-07-11 00:00");
-        assert_eq!(Moment::parse("1960-07-11T19:00").unwrap().dtg(), "111900Z JUL 60");
-        assert!(Moment::parse("1960-13-01").unwrap_err().contains("expected YYYY-MM-DD"));
+        assert_eq!(
+            Moment::parse("1960-07-11").unwrap().to_string(),
+            "1960-07-11 00:00"
+        );
+        assert_eq!(
+            Moment::parse("1960-07-11T19:00").unwrap().dtg(),
+            "111900Z JUL 60"
+        );
+        assert!(
+            Moment::parse("1960-13-01")
+                .unwrap_err()
+                .contains("expected YYYY-MM-DD")
+        );
     }
 }

@@ -36,11 +36,23 @@ Commands:
 
 /// Plays a game on `input`/`output` until it ends or the input closes.
 pub fn run(mut game: Game, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
-    let mut term = Terminal { lines: input.lines(), read: HashSet::new(), shown: 0 };
+    let mut term = Terminal {
+        lines: input.lines(),
+        read: HashSet::new(),
+        shown: 0,
+    };
     let s = game.scenario();
     writeln!(out, "{}\n{}\n", s.title, s.summary.trim())?;
-    writeln!(out, "You are {}. The date is {}.", s.role_name(game.setup().role), game.now().long_date())?;
-    writeln!(out, "Type `help` for commands; `next` lets time run until a cable arrives.\n")?;
+    writeln!(
+        out,
+        "You are {}. The date is {}.",
+        s.role_name(game.setup().role),
+        game.now().long_date()
+    )?;
+    writeln!(
+        out,
+        "Type `help` for commands; `next` lets time run until a cable arrives.\n"
+    )?;
     loop {
         term.news(&game, &mut out)?;
         if game.is_over() {
@@ -83,7 +95,12 @@ pub fn run(mut game: Game, input: impl BufRead, mut out: impl Write) -> io::Resu
             _ => Err(format!("unknown command `{line}`; type `help`")),
         };
         match result {
-            Ok(text) if !text.is_empty() => write!(out, "{}{}", text, if text.ends_with('\n') { "" } else { "\n" })?,
+            Ok(text) if !text.is_empty() => write!(
+                out,
+                "{}{}",
+                text,
+                if text.ends_with('\n') { "" } else { "\n" }
+            )?,
             Ok(_) => {}
             Err(e) => writeln!(out, "! {e}")?,
         }
@@ -99,7 +116,10 @@ struct Terminal<L> {
 
 impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
     fn line(&mut self) -> io::Result<Option<String>> {
-        self.lines.next().transpose().map(|l| l.map(|s| s.trim().to_string()))
+        self.lines
+            .next()
+            .transpose()
+            .map(|l| l.map(|s| s.trim().to_string()))
     }
 
     /// Asks a question and reads the answer; `None` when input closes.
@@ -126,8 +146,16 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
                 let text = match entry {
                     Entry::Delivered { at, cable, .. } => {
                         let c = world.resource::<Archive>().get(*cable);
-                        let flag = if c.precedence == crate::scenario::format::Precedence::Niact { " *** NIACT ***" } else { "" };
-                        format!("{at}  IN-TRAY   {}: {}{flag}  (`tray`, then `read N`)\n", c.citation_name(), c.subject)
+                        let flag = if c.precedence == crate::scenario::format::Precedence::Niact {
+                            " *** NIACT ***"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "{at}  IN-TRAY   {}: {}{flag}  (`tray`, then `read N`)\n",
+                            c.citation_name(),
+                            c.subject
+                        )
                     }
                     other => render_entry(world, other),
                 };
@@ -140,8 +168,12 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
 
     fn read_cable(&mut self, game: &Game, n: &str) -> Result<String, String> {
         let tray = views::tray(game.world());
-        let ix: usize = n.parse().map_err(|_| format!("`{n}` is not a number; `read 1` reads the first cable"))?;
-        let (cable, _) = tray.get(ix.wrapping_sub(1)).ok_or_else(|| format!("the in-tray has {} cable(s)", tray.len()))?;
+        let ix: usize = n
+            .parse()
+            .map_err(|_| format!("`{n}` is not a number; `read 1` reads the first cable"))?;
+        let (cable, _) = tray
+            .get(ix.wrapping_sub(1))
+            .ok_or_else(|| format!("the in-tray has {} cable(s)", tray.len()))?;
         self.read.insert(*cable);
         let archive = game.world().resource::<Archive>();
         Ok(render(game.scenario(), archive.get(*cable)))
@@ -154,7 +186,12 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
             .world()
             .resource::<Requests>()
             .open_for(me)
-            .filter(|r| matches!(s.telegram(r.telegram).requests[r.request].kind, RequestKind::Estimate { .. }))
+            .filter(|r| {
+                matches!(
+                    s.telegram(r.telegram).requests[r.request].kind,
+                    RequestKind::Estimate { .. }
+                )
+            })
             .cloned()
             .collect();
         let Some(first) = open.first() else {
@@ -164,14 +201,25 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
             first.clone()
         } else {
             for (i, r) in open.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {} ({})", i + 1, s.telegram(r.telegram).id, s.telegram(r.telegram).requests[r.request].id);
+                let _ = writeln!(
+                    out,
+                    "  {}. {} ({})",
+                    i + 1,
+                    s.telegram(r.telegram).id,
+                    s.telegram(r.telegram).requests[r.request].id
+                );
             }
             let pick = self.choose(out, "Which request?", open.len())?;
             open[pick].clone()
         };
         let t = s.telegram(chosen.telegram);
         let req = &t.requests[chosen.request];
-        let RequestKind::Estimate { issue, positions, .. } = &req.kind else { unreachable!() };
+        let RequestKind::Estimate {
+            issue, positions, ..
+        } = &req.kind
+        else {
+            unreachable!()
+        };
         let issue = s.issue(*issue);
         let _ = writeln!(out, "{} ({}): {}", t.id, req.id, issue.question);
         for (i, p) in positions.iter().enumerate() {
@@ -179,7 +227,9 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
         }
         let pick = self.choose(out, "Your estimate (number)?", positions.len())?;
         let probability = loop {
-            let answer = self.ask(out, "Your probability that it is right (0-100%)?").map_err(|e| e.to_string())?;
+            let answer = self
+                .ask(out, "Your probability that it is right (0-100%)?")
+                .map_err(|e| e.to_string())?;
             let answer = answer.ok_or("input closed")?;
             match answer.trim_end_matches('%').parse::<f64>() {
                 Ok(p) if (0.0..=100.0).contains(&p) => break if p > 1.0 { p / 100.0 } else { p },
@@ -188,7 +238,10 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
                 }
             }
         };
-        let _ = writeln!(out, "Your text for the cable, paragraph by paragraph; a line with a single `.` ends it:");
+        let _ = writeln!(
+            out,
+            "Your text for the cable, paragraph by paragraph; a line with a single `.` ends it:"
+        );
         let mut text = String::new();
         loop {
             match self.line().map_err(|e| e.to_string())? {
@@ -211,7 +264,11 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
             text,
         })?;
         let archive = game.world().resource::<Archive>();
-        let sent = archive.0.last().map(|c| render(game.scenario(), c)).unwrap_or_default();
+        let sent = archive
+            .0
+            .last()
+            .map(|c| render(game.scenario(), c))
+            .unwrap_or_default();
         Ok(format!("Sent:\n{sent}\n({id})"))
     }
 
@@ -220,8 +277,12 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
         let post = match game.setup().role {
             Role::Post(p) => p,
             Role::Department => {
-                let name = self.ask(out, "Instruct which post?").map_err(|e| e.to_string())?.ok_or("input closed")?;
-                s.post_by_name(&name).ok_or_else(|| format!("no post `{name}`"))?
+                let name = self
+                    .ask(out, "Instruct which post?")
+                    .map_err(|e| e.to_string())?
+                    .ok_or("input closed")?;
+                s.post_by_name(&name)
+                    .ok_or_else(|| format!("no post `{name}`"))?
             }
         };
         let gov = s.government(s.mission(post).host);
@@ -230,15 +291,24 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
             let _ = writeln!(out, "  {}. {} {}", i + 1, l.title, l.name);
         }
         let leader = &gov.leaders[self.choose(out, "Number?", gov.leaders.len())?];
-        let _ = writeln!(out, "What will you show? (numbers separated by spaces, or nothing)");
+        let _ = writeln!(
+            out,
+            "What will you show? (numbers separated by spaces, or nothing)"
+        );
         for (i, m) in s.materials.iter().enumerate() {
             let _ = writeln!(out, "  {}. {}", i + 1, m.title);
         }
-        let answer = self.ask(out, ">").map_err(|e| e.to_string())?.unwrap_or_default();
+        let answer = self
+            .ask(out, ">")
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
         let mut show = Vec::new();
         for w in answer.split_whitespace() {
             let n: usize = w.parse().map_err(|_| format!("`{w}` is not a number"))?;
-            let m = s.materials.get(n.wrapping_sub(1)).ok_or_else(|| format!("no material {n}"))?;
+            let m = s
+                .materials
+                .get(n.wrapping_sub(1))
+                .ok_or_else(|| format!("no material {n}"))?;
             show.push(m.id.clone());
         }
         let post_id = s.mission(post).id.clone();
@@ -256,7 +326,12 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
             .world()
             .resource::<Requests>()
             .open_for(Station::Department)
-            .filter(|r| matches!(s.telegram(r.telegram).requests[r.request].kind, RequestKind::Decision { .. }))
+            .filter(|r| {
+                matches!(
+                    s.telegram(r.telegram).requests[r.request].kind,
+                    RequestKind::Decision { .. }
+                )
+            })
             .cloned()
             .collect();
         let Some(r) = open.first() else {
@@ -264,7 +339,12 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
         };
         let t = s.telegram(r.telegram);
         let req = &t.requests[r.request];
-        let RequestKind::Decision { question, options, .. } = &req.kind else { unreachable!() };
+        let RequestKind::Decision {
+            question, options, ..
+        } = &req.kind
+        else {
+            unreachable!()
+        };
         let _ = writeln!(out, "{question}");
         for (i, o) in options.iter().enumerate() {
             let _ = writeln!(out, "  {}. {}", i + 1, o.label);
@@ -280,7 +360,10 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
     /// Asks for a number from 1 to `n` until one is given; returns it 0-based.
     fn choose(&mut self, out: &mut impl Write, question: &str, n: usize) -> Result<usize, String> {
         loop {
-            let answer = self.ask(out, question).map_err(|e| e.to_string())?.ok_or("input closed")?;
+            let answer = self
+                .ask(out, question)
+                .map_err(|e| e.to_string())?
+                .ok_or("input closed")?;
             match answer.parse::<usize>() {
                 Ok(k) if (1..=n).contains(&k) => return Ok(k - 1),
                 _ => {

@@ -29,7 +29,8 @@ pub fn render_tray(world: &World, read: &HashSet<CableId>) -> String {
     if items.is_empty() {
         return "The in-tray is empty. `next` waits for the next cable.\n".into();
     }
-    let mut out = String::from("  #  arrived           prec      class         cable            subject\n");
+    let mut out =
+        String::from("  #  arrived           prec      class         cable            subject\n");
     for (n, (cable, at)) in items.iter().enumerate().rev() {
         let c = archive.get(*cable);
         let precedence = match c.precedence {
@@ -62,15 +63,26 @@ pub fn render_requests(world: &World) -> String {
         let t = s.telegram(r.telegram);
         let req = &t.requests[r.request];
         let what = match &req.kind {
-            RequestKind::Estimate { issue, .. } => format!("estimate by return cable: {}", s.issue(*issue).question),
+            RequestKind::Estimate { issue, .. } => {
+                format!("estimate by return cable: {}", s.issue(*issue).question)
+            }
             RequestKind::Action { see, .. } => {
                 let whom: Vec<&str> = see.iter().map(|w| crate::missions::whom_name(*w)).collect();
                 format!("action: call on the government ({})", whom.join(", "))
             }
             RequestKind::Decision { question, .. } => format!("decision: {question}"),
         };
-        let due = r.deadline.map(|d| format!(" (due {d})")).unwrap_or_default();
-        let _ = writeln!(out, "  {} {} ({}): {what}{due}", series_name(t.series), t.number, req.id);
+        let due = r
+            .deadline
+            .map(|d| format!(" (due {d})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {} ({}): {what}{due}",
+            series_name(t.series),
+            t.number,
+            req.id
+        );
     }
     if out.is_empty() {
         out.push_str("  No open requests.\n");
@@ -85,7 +97,11 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
     let gov = s.government(mission.host);
     let entity = world.resource::<Stations>().entity(Station::Post(post));
     let mut out = String::new();
-    let _ = writeln!(out, "DOSSIER: {} (capital {}), as AmEmbassy {} sees it", gov.country, gov.capital, mission.city);
+    let _ = writeln!(
+        out,
+        "DOSSIER: {} (capital {}), as AmEmbassy {} sees it",
+        gov.country, gov.capital, mission.city
+    );
     let _ = writeln!(out, "Chief of mission: {} {}", mission.title, mission.chief);
     if let Some(r) = world.get::<Rapport>(entity) {
         let _ = writeln!(out, "Rapport with the government: {:.0}/100", r.0 * 100.0);
@@ -140,14 +156,24 @@ pub fn render_reports(world: &World) -> String {
     let mut out = String::from("Reports received (estimates by return cable):\n");
     let mut any = false;
     for r in &requests.replies {
-        let (Station::Post(post), Answer::Estimate { position, probability }) = (r.from, &r.answer) else {
+        let (
+            Station::Post(post),
+            Answer::Estimate {
+                position,
+                probability,
+            },
+        ) = (r.from, &r.answer)
+        else {
             continue;
         };
-        let RequestKind::Estimate { issue, .. } = &s.telegram(r.telegram).requests[r.request].kind else {
+        let RequestKind::Estimate { issue, .. } = &s.telegram(r.telegram).requests[r.request].kind
+        else {
             continue;
         };
         any = true;
-        let p = probability.map(|p| format!("{:.0}%", p * 100.0)).unwrap_or_else(|| "no reply; default".into());
+        let p = probability
+            .map(|p| format!("{:.0}%", p * 100.0))
+            .unwrap_or_else(|| "no reply; default".into());
         let _ = writeln!(
             out,
             "  {}  {:<20} {:<50} {p}",

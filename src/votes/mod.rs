@@ -10,7 +10,9 @@ use crate::calendar::Calendar;
 use crate::effects::{Apply, apply_all};
 use crate::governments::GovernmentStances;
 use crate::requests::{Answer, Requests};
-use crate::scenario::{Effect, GovId, Moment, PositionIx, RequestIx, RequestKind, Station, TelegramId, VoteId};
+use crate::scenario::{
+    Effect, GovId, Moment, PositionIx, RequestIx, RequestKind, Station, TelegramId, VoteId,
+};
 use crate::sim::{ActiveScenario, SimSet};
 use crate::transcript::{Entry, Transcript};
 use rules::{Tally, Verdict, decide};
@@ -114,17 +116,43 @@ fn count(
             .map(|g| {
                 let stance = stances.get(*g, vote.issue);
                 let (cast, reason) = if vote.parties.contains(g) {
-                    (Cast::Excluded, "a party to the dispute (Rio Treaty Art. 18)".to_string())
+                    (
+                        Cast::Excluded,
+                        "a party to the dispute (Rio Treaty Art. 18)".to_string(),
+                    )
                 } else if vote.absent.contains(g) {
                     (Cast::Absent, "not in the room".to_string())
                 } else if stance >= vote.yes_from {
-                    (Cast::Yes, format!("stance {stance:+.2} is at or above {:+.2}, the yes line", vote.yes_from))
+                    (
+                        Cast::Yes,
+                        format!(
+                            "stance {stance:+.2} is at or above {:+.2}, the yes line",
+                            vote.yes_from
+                        ),
+                    )
                 } else if stance >= vote.abstain_from {
-                    (Cast::Abstain, format!("stance {stance:+.2} is between {:+.2} and {:+.2}", vote.abstain_from, vote.yes_from))
+                    (
+                        Cast::Abstain,
+                        format!(
+                            "stance {stance:+.2} is between {:+.2} and {:+.2}",
+                            vote.abstain_from, vote.yes_from
+                        ),
+                    )
                 } else {
-                    (Cast::No, format!("stance {stance:+.2} is below {:+.2}, the abstention line", vote.abstain_from))
+                    (
+                        Cast::No,
+                        format!(
+                            "stance {stance:+.2} is below {:+.2}, the abstention line",
+                            vote.abstain_from
+                        ),
+                    )
                 };
-                Ballot { government: *g, stance, cast, reason }
+                Ballot {
+                    government: *g,
+                    stance,
+                    cast,
+                    reason,
+                }
             })
             .collect();
         let n = |c: Cast| ballots.iter().filter(|b| b.cast == c).count() as u32;
@@ -139,7 +167,10 @@ fn count(
         if vote.reveals {
             score(&scenario, &requests, id, &ballots, &mut scores);
         }
-        transcript.push(Entry::Vote { at: calendar.now, record: log.0.len() });
+        transcript.push(Entry::Vote {
+            at: calendar.now,
+            record: log.0.len(),
+        });
         log.0.push(VoteRecord {
             vote: id,
             at: calendar.now,
@@ -148,7 +179,14 @@ fn count(
             verdict,
             passed: verdict.passed,
         });
-        apply_all(&mut commands, if verdict.passed { &vote.on_pass } else { &vote.on_fail });
+        apply_all(
+            &mut commands,
+            if verdict.passed {
+                &vote.on_pass
+            } else {
+                &vote.on_fail
+            },
+        );
     }
 }
 
@@ -162,11 +200,19 @@ fn score(
 ) {
     let issue = scenario.vote(vote).issue;
     for reply in &requests.replies {
-        let Answer::Estimate { position, probability: Some(probability) } = reply.answer else {
+        let Answer::Estimate {
+            position,
+            probability: Some(probability),
+        } = reply.answer
+        else {
             continue;
         };
-        let Station::Post(post) = reply.from else { continue };
-        let RequestKind::Estimate { issue: asked, .. } = scenario.telegram(reply.telegram).requests[reply.request].kind else {
+        let Station::Post(post) = reply.from else {
+            continue;
+        };
+        let RequestKind::Estimate { issue: asked, .. } =
+            scenario.telegram(reply.telegram).requests[reply.request].kind
+        else {
             continue;
         };
         let government = scenario.mission(post).host;

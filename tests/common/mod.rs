@@ -7,7 +7,11 @@ pub const MINI: &str = include_str!("../fixtures/mini.ron");
 
 /// The mini scenario with one piece of text replaced (which must occur exactly once).
 pub fn mini_with(from: &str, to: &str) -> String {
-    assert_eq!(MINI.matches(from).count(), 1, "`{from}` must occur once in mini.ron");
+    assert_eq!(
+        MINI.matches(from).count(),
+        1,
+        "`{from}` must occur once in mini.ron"
+    );
     MINI.replacen(from, to, 1)
 }
 
@@ -21,7 +25,9 @@ pub fn errors(text: &str) -> Vec<Diagnostic> {
 
 /// 1-based line and column of the first occurrence of `needle` (after `after`, if given).
 pub fn position(text: &str, needle: &str) -> (usize, usize) {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("`{needle}` not in the text"));
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in the text"));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;

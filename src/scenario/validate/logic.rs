@@ -42,15 +42,27 @@ impl<'a> Logic<'a> {
                 issue,
                 value,
             } => {
-                let government = GovId(n.governments.resolve(cx, &at.then("government"), government));
+                let government = GovId(n.governments.resolve(
+                    cx,
+                    &at.then("government"),
+                    government,
+                ));
                 let issue = IssueId(n.issues.resolve(cx, &at.then("issue"), issue));
                 if let Some(i) = self.issues.get(issue.index()) {
                     cx.in_range(&at.then("value"), "the threshold", *value, i.min, i.max);
                 }
                 if matches!(raw, RawTrigger::StanceAbove { .. }) {
-                    Trigger::StanceAbove { government, issue, value: *value }
+                    Trigger::StanceAbove {
+                        government,
+                        issue,
+                        value: *value,
+                    }
                 } else {
-                    Trigger::StanceBelow { government, issue, value: *value }
+                    Trigger::StanceBelow {
+                        government,
+                        issue,
+                        value: *value,
+                    }
                 }
             }
             RawTrigger::Replied {
@@ -97,7 +109,10 @@ impl<'a> Logic<'a> {
 
     fn triggers(&mut self, cx: &mut Cx, at: &[Seg], ts: &[RawTrigger]) -> Vec<Trigger> {
         if ts.is_empty() {
-            cx.error(at, "an empty `All`/`Any`; expected at least one trigger inside");
+            cx.error(
+                at,
+                "an empty `All`/`Any`; expected at least one trigger inside",
+            );
         }
         ts.iter()
             .enumerate()
@@ -109,10 +124,16 @@ impl<'a> Logic<'a> {
         if self.n.flags.contains(flag) {
             FlagId(self.n.flags.resolve(cx, at, flag))
         } else {
-            let hint = super::super::diagnostics::closest(flag, self.n.flags.ids.iter().map(String::as_str))
-                .map(|near| format!("; did you mean `{near}`?"))
-                .unwrap_or_else(|| "; expected a flag that a `SetFlag` effect sets".into());
-            cx.error(at, format!("flag `{flag}` is tested here but no effect ever sets it{hint}"));
+            let hint = super::super::diagnostics::closest(
+                flag,
+                self.n.flags.ids.iter().map(String::as_str),
+            )
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_else(|| "; expected a flag that a `SetFlag` effect sets".into());
+            cx.error(
+                at,
+                format!("flag `{flag}` is tested here but no effect ever sets it{hint}"),
+            );
             FlagId(0)
         }
     }
@@ -170,16 +191,27 @@ impl<'a> Logic<'a> {
             } => {
                 let issue = IssueId(n.issues.resolve(cx, &at.then("issue"), issue));
                 if *spread < 0.0 {
-                    cx.error(&at.then("spread"), format!("the spread is {spread}; expected 0 or more"));
+                    cx.error(
+                        &at.then("spread"),
+                        format!("the spread is {spread}; expected 0 or more"),
+                    );
                 }
                 if governments.is_empty() {
-                    cx.error(&at.then("governments"), "no governments to move; expected at least one");
+                    cx.error(
+                        &at.then("governments"),
+                        "no governments to move; expected at least one",
+                    );
                 }
                 Effect::MoveStance {
                     governments: governments
                         .iter()
                         .enumerate()
-                        .map(|(i, g)| GovId(n.governments.resolve(cx, &at.then("governments").then(i), g)))
+                        .map(|(i, g)| {
+                            GovId(
+                                n.governments
+                                    .resolve(cx, &at.then("governments").then(i), g),
+                            )
+                        })
                         .collect(),
                     issue,
                     by: *by,
@@ -257,7 +289,12 @@ impl<'a> Logic<'a> {
                     let here = at.then(field).then(i);
                     let id = GovId(n.governments.resolve(cx, &here, g));
                     if n.governments.contains(g) && !members.contains(&id) {
-                        cx.error(&here, format!("`{g}` is not a member of this vote; expected one of its members"));
+                        cx.error(
+                            &here,
+                            format!(
+                                "`{g}` is not a member of this vote; expected one of its members"
+                            ),
+                        );
                     }
                     id
                 })
@@ -267,8 +304,20 @@ impl<'a> Logic<'a> {
         let absent = member_list("absent", &v.absent);
         if let Some(i) = self.issues.get(issue.index()) {
             let c = &v.casting;
-            cx.in_range(&at.then("casting").then("yes_from"), "`yes_from`", c.yes_from, i.min, i.max);
-            cx.in_range(&at.then("casting").then("abstain_from"), "`abstain_from`", c.abstain_from, i.min, i.max);
+            cx.in_range(
+                &at.then("casting").then("yes_from"),
+                "`yes_from`",
+                c.yes_from,
+                i.min,
+                i.max,
+            );
+            cx.in_range(
+                &at.then("casting").then("abstain_from"),
+                "`abstain_from`",
+                c.abstain_from,
+                i.min,
+                i.max,
+            );
             if c.abstain_from > c.yes_from {
                 cx.error(
                     &at.then("casting").then("abstain_from"),

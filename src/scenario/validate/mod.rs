@@ -39,7 +39,7 @@ pub fn validate(
     let names = world::names(&mut cx, raw);
     let scenario = world::build(&mut cx, raw, &names);
     let mut diags = cx.diags;
-    diags.sort_by(|a, b| (a.line, a.col).cmp(&(b.line, b.col)));
+    diags.sort_by_key(|d| (d.line, d.col));
     if diags.iter().any(|d| d.severity == Severity::Error) {
         Err(diags)
     } else {
@@ -128,10 +128,15 @@ impl Names {
         for (i, id) in ids.into_iter().enumerate() {
             let here = path(&[section]).then(i).then("id");
             if id.trim().is_empty() {
-                cx.error(&here, format!("a {what} id is empty; expected a name such as `x_y`"));
+                cx.error(
+                    &here,
+                    format!("a {what} id is empty; expected a name such as `x_y`"),
+                );
             }
             if let Some(first) = names.index.get(id) {
-                let node = cx.tree.locate(&path(&[section]).then(*first as usize).then("id"));
+                let node = cx
+                    .tree
+                    .locate(&path(&[section]).then(*first as usize).then("id"));
                 let (line, col) = line_col(cx.text, node.start);
                 cx.error(
                     &here,
@@ -160,9 +165,17 @@ impl Names {
         let hint = match closest(name, self.ids.iter().map(String::as_str)) {
             Some(near) => format!("did you mean `{near}`?"),
             None if self.ids.is_empty() => format!("`{}` declares none", self.section),
-            None => format!("expected one of the ids in `{}`: {}", self.section, list(&self.ids)),
+            None => format!(
+                "expected one of the ids in `{}`: {}",
+                self.section,
+                list(&self.ids)
+            ),
         };
-        let note = if note.is_empty() { String::new() } else { format!(" {note}") };
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!(" {note}")
+        };
         cx.error(at, format!("unknown {} `{name}`{note}; {hint}", self.what));
         0
     }

@@ -15,15 +15,28 @@ pub(super) fn telegrams(cx: &mut Cx, logic: &mut Logic, raw: &RawScenario) -> Ve
         .collect()
 }
 
-fn telegram(cx: &mut Cx, logic: &mut Logic, raw: &RawScenario, at: &[Seg], t: &RawTelegram) -> Telegram {
+fn telegram(
+    cx: &mut Cx,
+    logic: &mut Logic,
+    raw: &RawScenario,
+    at: &[Seg],
+    t: &RawTelegram,
+) -> Telegram {
     let n = logic.n;
     let from = match &t.from {
         RawSender::Department => Station::Department,
-        RawSender::Post(p) => Station::Post(PostId(n.missions.resolve(cx, &at.then("from").then(0), p))),
-        RawSender::Actor(a) => Station::Actor(ActorId(n.actors.resolve(cx, &at.then("from").then(0), a))),
+        RawSender::Post(p) => {
+            Station::Post(PostId(n.missions.resolve(cx, &at.then("from").then(0), p)))
+        }
+        RawSender::Actor(a) => {
+            Station::Actor(ActorId(n.actors.resolve(cx, &at.then("from").then(0), a)))
+        }
     };
     if t.to.is_empty() {
-        cx.error(&at.then("to"), "the telegram has no addressees; expected at least one in `to`");
+        cx.error(
+            &at.then("to"),
+            "the telegram has no addressees; expected at least one in `to`",
+        );
     }
     let to = stations(cx, logic, raw, &at.then("to"), &t.to);
     let repeated = stations(cx, logic, raw, &at.then("repeated"), &t.repeated);
@@ -52,7 +65,10 @@ fn telegram(cx: &mut Cx, logic: &mut Logic, raw: &RawScenario, at: &[Seg], t: &R
         if requests[..i].iter().any(|o| o.id == r.id) {
             cx.error(
                 &at.then("requests").then(i),
-                format!("duplicate request id `{}`; expected each paragraph letter once", r.id),
+                format!(
+                    "duplicate request id `{}`; expected each paragraph letter once",
+                    r.id
+                ),
             );
         }
     }
@@ -86,7 +102,13 @@ fn telegram(cx: &mut Cx, logic: &mut Logic, raw: &RawScenario, at: &[Seg], t: &R
 }
 
 /// Expands addressee sets into stations, without duplicates, in the order written.
-fn stations(cx: &mut Cx, logic: &Logic, raw: &RawScenario, at: &[Seg], sets: &[RawAddressees]) -> Vec<Station> {
+fn stations(
+    cx: &mut Cx,
+    logic: &Logic,
+    raw: &RawScenario,
+    at: &[Seg],
+    sets: &[RawAddressees],
+) -> Vec<Station> {
     let n = logic.n;
     let mut out = Vec::new();
     for (i, set) in sets.iter().enumerate() {
@@ -100,8 +122,16 @@ fn stations(cx: &mut Cx, logic: &Logic, raw: &RawScenario, at: &[Seg], sets: &[R
         };
         match set {
             RawAddressees::Department => out.push(Station::Department),
-            RawAddressees::Post(p) => out.push(Station::Post(PostId(n.missions.resolve(cx, &here.then(0), p)))),
-            RawAddressees::Actor(a) => out.push(Station::Actor(ActorId(n.actors.resolve(cx, &here.then(0), a)))),
+            RawAddressees::Post(p) => out.push(Station::Post(PostId(n.missions.resolve(
+                cx,
+                &here.then(0),
+                p,
+            )))),
+            RawAddressees::Actor(a) => out.push(Station::Actor(ActorId(n.actors.resolve(
+                cx,
+                &here.then(0),
+                a,
+            )))),
             RawAddressees::Bureau { id, except: ex } => {
                 n.bureaus.resolve(cx, &here.then("id"), id);
                 let ex = except(cx, ex);
@@ -143,7 +173,10 @@ fn caption(raw: &RawScenario, sets: &[RawAddressees]) -> String {
         if ex.is_empty() {
             String::new()
         } else {
-            format!(" EXCEPT {}", ex.iter().map(|e| city(e)).collect::<Vec<_>>().join(", "))
+            format!(
+                " EXCEPT {}",
+                ex.iter().map(|e| city(e)).collect::<Vec<_>>().join(", ")
+            )
         }
     };
     sets.iter()
@@ -186,10 +219,16 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
                 match known.iter().position(|k| k == name) {
                     Some(ix) => ix,
                     None => {
-                        let hint = super::super::diagnostics::closest(name, known.iter().map(String::as_str))
-                            .map(|near| format!("did you mean `{near}`?"))
-                            .unwrap_or_else(|| format!("expected one of: {}", known.join(", ")));
-                        cx.error(here, format!("`{name}` is not a position of issue `{issue}`; {hint}"));
+                        let hint = super::super::diagnostics::closest(
+                            name,
+                            known.iter().map(String::as_str),
+                        )
+                        .map(|near| format!("did you mean `{near}`?"))
+                        .unwrap_or_else(|| format!("expected one of: {}", known.join(", ")));
+                        cx.error(
+                            here,
+                            format!("`{name}` is not a position of issue `{issue}`; {hint}"),
+                        );
                         0
                     }
                 }
@@ -267,7 +306,10 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
         } => {
             cx.within_period(&at.then("deadline"), "the deadline", *deadline);
             if options.is_empty() {
-                cx.error(&at.then("options"), "a decision with no options; expected at least two");
+                cx.error(
+                    &at.then("options"),
+                    "a decision with no options; expected at least two",
+                );
             }
             let built: Vec<DecisionOption> = options
                 .iter()
@@ -275,7 +317,10 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
                 .map(|(i, o)| {
                     let here = at.then("options").then(i);
                     if o.weight < 0.0 {
-                        cx.error(&here.then("weight"), format!("the weight is {}; expected 0 or more", o.weight));
+                        cx.error(
+                            &here.then("weight"),
+                            format!("the weight is {}; expected 0 or more", o.weight),
+                        );
                     }
                     DecisionOption {
                         id: o.id.clone(),
@@ -305,7 +350,10 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
             )
         }
     };
-    Request { id: id.clone(), kind }
+    Request {
+        id: id.clone(),
+        kind,
+    }
 }
 
 fn whom(cx: &mut Cx, logic: &Logic, at: &[Seg], w: &RawWhom) -> Whom {
@@ -316,10 +364,16 @@ fn whom(cx: &mut Cx, logic: &Logic, at: &[Seg], w: &RawWhom) -> Whom {
         RawWhom::Leader(id) => match logic.n.leaders.iter().find(|(l, _, _)| l == id) {
             Some((_, g, ix)) => Whom::Leader(GovId(*g), *ix),
             None => {
-                let hint = super::super::diagnostics::closest(id, logic.n.leaders.iter().map(|(l, _, _)| l.as_str()))
-                    .map(|near| format!("; did you mean `{near}`?"))
-                    .unwrap_or_else(|| "; expected the id of a leader of some government".into());
-                cx.error(&at.then(0), format!("`{id}` is not a leader of this scenario{hint}"));
+                let hint = super::super::diagnostics::closest(
+                    id,
+                    logic.n.leaders.iter().map(|(l, _, _)| l.as_str()),
+                )
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_else(|| "; expected the id of a leader of some government".into());
+                cx.error(
+                    &at.then(0),
+                    format!("`{id}` is not a leader of this scenario{hint}"),
+                );
                 Whom::HeadOfState
             }
         },

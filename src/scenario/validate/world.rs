@@ -50,11 +50,21 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
         telegrams: declare!("telegram", telegrams),
         votes: declare!("vote", votes),
         endings: declare!("ending", endings),
-        flags: Names::declare(cx, "flag set by an effect", "flags", flag_names.iter().map(String::as_str)),
+        flags: Names::declare(
+            cx,
+            "flag set by an effect",
+            "flags",
+            flag_names.iter().map(String::as_str),
+        ),
         telegram_requests: raw
             .telegrams
             .iter()
-            .map(|t| t.requests.iter().map(|r| request_id(r).to_string()).collect())
+            .map(|t| {
+                t.requests
+                    .iter()
+                    .map(|r| request_id(r).to_string())
+                    .collect()
+            })
             .collect(),
         leaders: raw
             .governments
@@ -104,7 +114,10 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
     let votes = logic.votes(cx, raw);
     let (default_role, playable_posts) = roles(cx, raw, n);
     let model = model(cx, &raw.model);
-    let period_end = EndingId(n.endings.resolve(cx, &path(&["period_end"]), &raw.period_end));
+    let period_end = EndingId(
+        n.endings
+            .resolve(cx, &path(&["period_end"]), &raw.period_end),
+    );
     let chances = logic.chances;
     let scenario = Scenario {
         id: raw.id.clone(),
@@ -206,7 +219,10 @@ fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
         if p.to <= p.from {
             cx.error(
                 &here.then("to"),
-                format!("position `{}` ends at {} before it starts; expected `to` above `from`", p.id, p.to),
+                format!(
+                    "position `{}` ends at {} before it starts; expected `to` above `from`",
+                    p.id, p.to
+                ),
             );
         }
         expected = p.to;
@@ -215,7 +231,9 @@ fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
         let last = positions.last().map(|(i, _)| *i).unwrap_or(0);
         cx.error(
             &at.then("positions").then(last).then("to"),
-            format!("the positions end at {expected}; expected them to reach the scale's max, {max}"),
+            format!(
+                "the positions end at {expected}; expected them to reach the scale's max, {max}"
+            ),
         );
     }
     let mut seen = Vec::new();
@@ -223,7 +241,10 @@ fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
         if seen.contains(&p.id.as_str()) {
             cx.error(
                 &at.then("positions").then(i).then("id"),
-                format!("duplicate position id `{}`; expected each position once", p.id),
+                format!(
+                    "duplicate position id `{}`; expected each position once",
+                    p.id
+                ),
             );
         }
         seen.push(&p.id);
@@ -254,7 +275,11 @@ fn build_government(
     at: &[Seg],
     raw: &RawGovernment,
 ) -> Government {
-    if !raw.leaders.iter().any(|l| l.role == LeaderRole::HeadOfState) {
+    if !raw
+        .leaders
+        .iter()
+        .any(|l| l.role == LeaderRole::HeadOfState)
+    {
         cx.error(
             &at.then("leaders"),
             format!(
@@ -269,7 +294,13 @@ fn build_government(
         let here = at.then("stances").then(Seg::Key(key.clone()));
         let ix = n.issues.resolve(cx, &here, key) as usize;
         if let Some(issue) = issues.get(ix) {
-            cx.in_range(&here, &format!("the stance on `{key}`"), *value, issue.min, issue.max);
+            cx.in_range(
+                &here,
+                &format!("the stance on `{key}`"),
+                *value,
+                issue.min,
+                issue.max,
+            );
             stances[ix] = *value;
         }
     }
@@ -288,15 +319,33 @@ fn build_government(
         let here = at.then("domestic").then(Seg::Key(key.clone()));
         let ix = n.issues.resolve(cx, &here, key) as usize;
         if let Some(issue) = issues.get(ix) {
-            cx.in_range(&here, &format!("domestic opinion on `{key}`"), *value, issue.min, issue.max);
+            cx.in_range(
+                &here,
+                &format!("domestic opinion on `{key}`"),
+                *value,
+                issue.min,
+                issue.max,
+            );
             domestic[ix] = Some(*value);
         }
     }
     let s = &raw.susceptibility;
     let here = at.then("susceptibility");
-    cx.in_range(&here.then("us_pressure"), "`us_pressure`", s.us_pressure, 0.0, 1.0);
+    cx.in_range(
+        &here.then("us_pressure"),
+        "`us_pressure`",
+        s.us_pressure,
+        0.0,
+        1.0,
+    );
     cx.in_range(&here.then("domestic"), "`domestic`", s.domestic, 0.0, 1.0);
-    cx.in_range(&here.then("neighbours"), "`neighbours`", s.neighbours, 0.0, 1.0);
+    cx.in_range(
+        &here.then("neighbours"),
+        "`neighbours`",
+        s.neighbours,
+        0.0,
+        1.0,
+    );
     let neighbours = raw
         .neighbours
         .iter()
@@ -348,13 +397,19 @@ pub(super) fn cites(cx: &mut Cx, n: &AllNames, at: &[Seg], cite: &[String]) -> V
 fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mission {
     cx.in_range(&at.then("rapport"), "`rapport`", raw.rapport, 0.0, 1.0);
     cx.in_range(&at.then("noise"), "`noise`", raw.noise, 0.0, 2.0);
-    let bureau = raw.bureau.as_ref().map(|b| {
-        n.bureaus.resolve(cx, &at.then("bureau"), b) as usize
-    });
+    let bureau = raw
+        .bureau
+        .as_ref()
+        .map(|b| n.bureaus.resolve(cx, &at.then("bureau"), b) as usize);
     Mission {
         id: raw.id.clone(),
         city: raw.city.clone(),
-        host: GovId(n.governments.resolve_as(cx, &at.then("host"), &raw.host, "(a mission's host must be a government)")),
+        host: GovId(n.governments.resolve_as(
+            cx,
+            &at.then("host"),
+            &raw.host,
+            "(a mission's host must be a government)",
+        )),
         chief: raw.chief.clone(),
         title: raw.title.clone(),
         bureau,
@@ -404,7 +459,10 @@ fn roles(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> (Role, Vec<PostId>) {
 fn model(cx: &mut Cx, raw: &RawModel) -> Model {
     let at = path(&["model"]);
     let hours = |h: i8| (0..24).contains(&h);
-    if !hours(raw.office_opens) || !hours(raw.office_closes) || raw.office_opens >= raw.office_closes {
+    if !hours(raw.office_opens)
+        || !hours(raw.office_closes)
+        || raw.office_opens >= raw.office_closes
+    {
         cx.error(
             &at.then("office_opens"),
             format!(
@@ -424,7 +482,13 @@ fn model(cx: &mut Cx, raw: &RawModel) -> Model {
             continue;
         };
         cx.in_range(&here.then("insight"), "`insight`", r.insight, 0.0, 1.0);
-        cx.in_range(&here.then("rapport_cost"), "`rapport_cost`", r.rapport_cost, 0.0, 1.0);
+        cx.in_range(
+            &here.then("rapport_cost"),
+            "`rapport_cost`",
+            r.rapport_cost,
+            0.0,
+            1.0,
+        );
         demarches.push(DemarcheRule {
             see,
             push: r.push,
@@ -437,7 +501,9 @@ fn model(cx: &mut Cx, raw: &RawModel) -> Model {
         if !demarches.iter().any(|r| r.see == kind) {
             cx.error(
                 &at.then("demarches"),
-                format!("no démarche rule for `{kind:?}`; expected one rule for each kind of leader"),
+                format!(
+                    "no démarche rule for `{kind:?}`; expected one rule for each kind of leader"
+                ),
             );
         }
     }
@@ -446,11 +512,20 @@ fn model(cx: &mut Cx, raw: &RawModel) -> Model {
         let here = at.then("npc").then("see").then(i);
         match kind_of(whom) {
             Some(w) => npc_see.push((w, *weight)),
-            None => cx.error(&here, "expected `HeadOfState`, `ForeignMinister` or `Military`"),
+            None => cx.error(
+                &here,
+                "expected `HeadOfState`, `ForeignMinister` or `Military`",
+            ),
         }
         cx.in_range(&here, "a weight", *weight, 0.0, f64::MAX);
     }
-    cx.in_range(&at.then("npc").then("show_chance"), "`show_chance`", raw.npc.show_chance, 0.0, 1.0);
+    cx.in_range(
+        &at.then("npc").then("show_chance"),
+        "`show_chance`",
+        raw.npc.show_chance,
+        0.0,
+        1.0,
+    );
     let t = &raw.transit;
     Model {
         transit_hours: [t.niact, t.immediate, t.priority, t.routine],
