@@ -1,6 +1,9 @@
 //! Raw scenario to validated scenario, in one pass that reports every problem at once.
 
+mod issues;
 mod logic;
+mod reach;
+mod setup;
 mod traffic;
 mod world;
 

@@ -3,7 +3,7 @@
 use super::super::format::*;
 use super::super::model::*;
 use super::super::spans::Seg;
-use super::{Cx, Names, Then, logic, path, traffic};
+use super::{Cx, Names, Then, issues, logic, path, reach, setup, traffic};
 
 /// Every declared id, so that references can point forwards.
 pub(in crate::scenario) struct AllNames {
@@ -36,7 +36,7 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
             )
         };
     }
-    let flag_names = logic::flags_set(raw);
+    let flag_names = reach::flags_set(raw);
     // Event ids are only checked for duplicates: nothing refers to an event.
     declare!("event", events);
     AllNames {
@@ -93,7 +93,7 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         .issues
         .iter()
         .enumerate()
-        .map(|(i, issue)| build_issue(cx, &path(&["issues"]).then(i), issue))
+        .map(|(i, issue)| issues::build_issue(cx, &path(&["issues"]).then(i), issue))
         .collect();
     let governments = raw
         .governments
@@ -107,13 +107,13 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         .enumerate()
         .map(|(i, m)| build_mission(cx, n, &path(&["missions"]).then(i), m))
         .collect();
-    let flags = logic::flags_set(raw);
+    let flags = reach::flags_set(raw);
     let mut logic = logic::Logic::new(n, &issues);
     let telegrams = traffic::telegrams(cx, &mut logic, raw);
     let events = logic.events(cx, raw);
     let votes = logic.votes(cx, raw);
-    let (default_role, playable_posts) = roles(cx, raw, n);
-    let model = model(cx, &raw.model);
+    let (default_role, playable_posts) = setup::roles(cx, raw, n);
+    let model = setup::model(cx, &raw.model);
     let period_end = EndingId(
         n.endings
             .resolve(cx, &path(&["period_end"]), &raw.period_end),
@@ -183,89 +183,9 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         chances,
         model,
     };
-    logic::reachability(cx, &scenario);
-    logic::citations(cx, &scenario);
+    reach::reachability(cx, &scenario);
+    reach::citations(cx, &scenario);
     scenario
-}
-
-fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
-    let (min, max) = (raw.scale.min, raw.scale.max);
-    if min >= max {
-        cx.error(
-            &at.then("scale"),
-            format!("the scale runs from {min} to {max}; expected `min` below `max`"),
-        );
-    }
-    if raw.positions.is_empty() {
-        cx.error(
-            &at.then("positions"),
-            "the issue has no positions; expected at least two named positions covering the scale",
-        );
-    }
-    let mut positions: Vec<(usize, &RawPosition)> = raw.positions.iter().enumerate().collect();
-    positions.sort_by(|a, b| a.1.from.total_cmp(&b.1.from));
-    let mut expected = min;
-    for (i, p) in &positions {
-        let here = at.then("positions").then(*i);
-        if (p.from - expected).abs() > 1e-9 {
-            cx.error(
-                &here.then("from"),
-                format!(
-                    "position `{}` starts at {}; expected {expected}, so that positions cover the scale without gaps or overlaps",
-                    p.id, p.from
-                ),
-            );
-        }
-        if p.to <= p.from {
-            cx.error(
-                &here.then("to"),
-                format!(
-                    "position `{}` ends at {} before it starts; expected `to` above `from`",
-                    p.id, p.to
-                ),
-            );
-        }
-        expected = p.to;
-    }
-    if !positions.is_empty() && (expected - max).abs() > 1e-9 {
-        let last = positions.last().map(|(i, _)| *i).unwrap_or(0);
-        cx.error(
-            &at.then("positions").then(last).then("to"),
-            format!(
-                "the positions end at {expected}; expected them to reach the scale's max, {max}"
-            ),
-        );
-    }
-    let mut seen = Vec::new();
-    for (i, p) in raw.positions.iter().enumerate() {
-        if seen.contains(&p.id.as_str()) {
-            cx.error(
-                &at.then("positions").then(i).then("id"),
-                format!(
-                    "duplicate position id `{}`; expected each position once",
-                    p.id
-                ),
-            );
-        }
-        seen.push(&p.id);
-    }
-    Issue {
-        id: raw.id.clone(),
-        question: raw.question.clone(),
-        min,
-        max,
-        low: raw.scale.low.clone(),
-        high: raw.scale.high.clone(),
-        positions: positions
-            .into_iter()
-            .map(|(_, p)| Position {
-                id: p.id.clone(),
-                label: p.label.clone(),
-                from: p.from,
-                to: p.to,
-            })
-            .collect(),
-    }
 }
 
 fn build_government(
@@ -416,134 +336,5 @@ fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mis
         rapport: raw.rapport,
         noise: raw.noise,
         first_number: raw.first_number,
-    }
-}
-
-fn roles(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> (Role, Vec<PostId>) {
-    let at = path(&["roles"]);
-    let posts: Vec<PostId> = match &raw.roles.posts {
-        PostChoice::All => (0..raw.missions.len() as u32).map(PostId).collect(),
-        PostChoice::Only(ids) => ids
-            .iter()
-            .enumerate()
-            .map(|(i, p)| PostId(n.missions.resolve(cx, &at.then("posts").then(0).then(i), p)))
-            .collect(),
-    };
-    let default = &raw.roles.default;
-    let role = if default == "department" {
-        if !raw.roles.department {
-            cx.error(
-                &at.then("default"),
-                "the default role is the Department, but `department` is false; expected a playable role",
-            );
-        }
-        Role::Department
-    } else {
-        let post = PostId(n.missions.resolve_as(
-            cx,
-            &at.then("default"),
-            default,
-            "(the default role is a mission id or `department`)",
-        ));
-        if n.missions.contains(default) && !posts.contains(&post) {
-            cx.error(
-                &at.then("default"),
-                format!("the default post `{default}` is not among the playable posts"),
-            );
-        }
-        Role::Post(post)
-    };
-    (role, posts)
-}
-
-fn model(cx: &mut Cx, raw: &RawModel) -> Model {
-    let at = path(&["model"]);
-    let hours = |h: i8| (0..24).contains(&h);
-    if !hours(raw.office_opens)
-        || !hours(raw.office_closes)
-        || raw.office_opens >= raw.office_closes
-    {
-        cx.error(
-            &at.then("office_opens"),
-            format!(
-                "office hours {}–{} make no sense; expected 0 ≤ opens < closes ≤ 23",
-                raw.office_opens, raw.office_closes
-            ),
-        );
-    }
-    let mut demarches = Vec::new();
-    for (i, r) in raw.demarches.iter().enumerate() {
-        let here = at.then("demarches").then(i);
-        let Some(see) = kind_of(&r.see) else {
-            cx.error(
-                &here.then("see"),
-                "a démarche rule is for a kind of leader; expected `HeadOfState`, `ForeignMinister` or `Military`",
-            );
-            continue;
-        };
-        cx.in_range(&here.then("insight"), "`insight`", r.insight, 0.0, 1.0);
-        cx.in_range(
-            &here.then("rapport_cost"),
-            "`rapport_cost`",
-            r.rapport_cost,
-            0.0,
-            1.0,
-        );
-        demarches.push(DemarcheRule {
-            see,
-            push: r.push,
-            rapport_cost: r.rapport_cost,
-            days: r.days,
-            insight: r.insight,
-        });
-    }
-    for kind in [Whom::HeadOfState, Whom::ForeignMinister, Whom::Military] {
-        if !demarches.iter().any(|r| r.see == kind) {
-            cx.error(
-                &at.then("demarches"),
-                format!(
-                    "no démarche rule for `{kind:?}`; expected one rule for each kind of leader"
-                ),
-            );
-        }
-    }
-    let mut npc_see = Vec::new();
-    for (i, (whom, weight)) in raw.npc.see.iter().enumerate() {
-        let here = at.then("npc").then("see").then(i);
-        match kind_of(whom) {
-            Some(w) => npc_see.push((w, *weight)),
-            None => cx.error(
-                &here,
-                "expected `HeadOfState`, `ForeignMinister` or `Military`",
-            ),
-        }
-        cx.in_range(&here, "a weight", *weight, 0.0, f64::MAX);
-    }
-    cx.in_range(
-        &at.then("npc").then("show_chance"),
-        "`show_chance`",
-        raw.npc.show_chance,
-        0.0,
-        1.0,
-    );
-    let t = &raw.transit;
-    Model {
-        transit_hours: [t.niact, t.immediate, t.priority, t.routine],
-        office_opens: raw.office_opens,
-        office_closes: raw.office_closes,
-        demarches,
-        npc_reply_after_hours: raw.npc.reply_after_hours,
-        npc_see,
-        npc_show_chance: raw.npc.show_chance,
-    }
-}
-
-/// The kind of leader a rule applies to; a named leader has no rule of their own.
-fn kind_of(whom: &RawWhom) -> Option<Whom> {
-    match whom {
-        RawWhom::HeadOfState => Some(Whom::HeadOfState),
-        RawWhom::ForeignMinister => Some(Whom::ForeignMinister),
-        RawWhom::Military => Some(Whom::Military),
-        RawWhom::Leader(_) => None,
     }
 }

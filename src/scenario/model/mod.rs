@@ -1,0 +1,196 @@
+//! The validated scenario: typed ids, every cross-reference resolved.
+//!
+//! Built only by `validate`; everything downstream trusts it and never re-checks.
+
+use serde::{Deserialize, Serialize};
+
+use super::moment::Moment;
+
+mod rules;
+mod traffic;
+mod world;
+
+pub use rules::*;
+pub use traffic::*;
+pub use world::*;
+
+macro_rules! typed_id {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize { self.0 as usize }
+        }
+    )*};
+}
+
+typed_id!(
+    /// Index into [`Scenario::issues`].
+    IssueId,
+    /// Index into [`Scenario::governments`].
+    GovId,
+    /// Index into [`Scenario::missions`].
+    PostId,
+    /// Index into [`Scenario::actors`].
+    ActorId,
+    /// Index into [`Scenario::telegrams`].
+    TelegramId,
+    /// Index into [`Scenario::events`].
+    EventId,
+    /// Index into [`Scenario::votes`].
+    VoteId,
+    /// Index into [`Scenario::endings`].
+    EndingId,
+    /// Index into [`Scenario::flags`].
+    FlagId,
+    /// Index into [`Scenario::materials`].
+    MaterialId,
+    /// Index into [`Scenario::sources`].
+    SourceId,
+    /// Index into [`Scenario::chances`]: one draw per `Chance` trigger, made at the start.
+    ChanceId,
+);
+
+/// A scenario ready to play.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub start: Moment,
+    pub end: Moment,
+    pub author: String,
+    pub version: String,
+    pub historical: bool,
+    pub sources: Vec<Source>,
+    pub objectives: Vec<String>,
+    pub notes: String,
+    pub playable_posts: Vec<PostId>,
+    pub department_playable: bool,
+    pub default_role: Role,
+    pub bureaus: Vec<String>,
+    pub issues: Vec<Issue>,
+    pub governments: Vec<Government>,
+    pub missions: Vec<Mission>,
+    pub actors: Vec<Actor>,
+    pub materials: Vec<Material>,
+    pub telegrams: Vec<Telegram>,
+    pub events: Vec<Event>,
+    pub votes: Vec<Vote>,
+    pub endings: Vec<Ending>,
+    pub period_end: EndingId,
+    /// Every flag named anywhere in the scenario.
+    pub flags: Vec<String>,
+    /// The probability of each `Chance` trigger, in the order they appear.
+    pub chances: Vec<f64>,
+    pub model: Model,
+}
+
+/// Who the player is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Post(PostId),
+    Department,
+}
+
+impl Role {
+    /// The station whose in-tray the player reads.
+    pub fn station(self) -> Station {
+        match self {
+            Role::Post(p) => Station::Post(p),
+            Role::Department => Station::Department,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub citation: String,
+    pub url: Option<String>,
+}
+
+impl Scenario {
+    pub fn issue(&self, id: IssueId) -> &Issue {
+        &self.issues[id.index()]
+    }
+    pub fn government(&self, id: GovId) -> &Government {
+        &self.governments[id.index()]
+    }
+    pub fn mission(&self, id: PostId) -> &Mission {
+        &self.missions[id.index()]
+    }
+    pub fn telegram(&self, id: TelegramId) -> &Telegram {
+        &self.telegrams[id.index()]
+    }
+    pub fn vote(&self, id: VoteId) -> &Vote {
+        &self.votes[id.index()]
+    }
+    pub fn ending(&self, id: EndingId) -> &Ending {
+        &self.endings[id.index()]
+    }
+
+    pub fn post_by_name(&self, name: &str) -> Option<PostId> {
+        self.missions
+            .iter()
+            .position(|m| m.id == name)
+            .map(|i| PostId(i as u32))
+    }
+
+    /// Parses a role as a player names it: a post id or `department`.
+    pub fn role_by_name(&self, name: &str) -> Result<Role, String> {
+        if name.eq_ignore_ascii_case("department") {
+            return if self.department_playable {
+                Ok(Role::Department)
+            } else {
+                Err("this scenario cannot be played as the Department".into())
+            };
+        }
+        match self.post_by_name(name) {
+            Some(p) if self.playable_posts.contains(&p) => Ok(Role::Post(p)),
+            Some(_) => Err(format!(
+                "the post `{name}` is not playable in this scenario"
+            )),
+            None => {
+                let names: Vec<&str> = self
+                    .playable_posts
+                    .iter()
+                    .map(|p| self.mission(*p).id.as_str())
+                    .collect();
+                Err(format!(
+                    "no post `{name}` in this scenario; expected `department` or one of: {}",
+                    names.join(", ")
+                ))
+            }
+        }
+    }
+
+    /// The cable address of a station: `AMEMBASSY CARACAS`, `SECSTATE WASHDC`.
+    pub fn address(&self, station: Station) -> String {
+        match station {
+            Station::Department => "SECSTATE WASHDC".into(),
+            Station::Post(p) => format!("AMEMBASSY {}", self.mission(p).city.to_uppercase()),
+            Station::Actor(a) => self.actors[a.index()].address.clone(),
+        }
+    }
+
+    /// A short name for a station in transcripts and lists.
+    pub fn station_name(&self, station: Station) -> String {
+        match station {
+            Station::Department => "Department".into(),
+            Station::Post(p) => self.mission(p).city.clone(),
+            Station::Actor(a) => self.actors[a.index()].name.clone(),
+        }
+    }
+
+    pub fn role_name(&self, role: Role) -> String {
+        match role {
+            Role::Department => "the Department".into(),
+            Role::Post(p) => {
+                let m = self.mission(p);
+                format!("{} {} in {}", m.title, m.chief, m.city)
+            }
+        }
+    }
+}

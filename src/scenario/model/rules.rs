@@ -1,0 +1,144 @@
+//! Validated triggers, effects, events, votes, endings and the model.
+
+use super::super::format::{Body, Precedence, Provenance, Quorum, Rule, VoteResult};
+use super::*;
+
+#[derive(Clone, Debug)]
+pub enum Trigger {
+    At(Moment),
+    Flag(FlagId),
+    StanceAbove {
+        government: GovId,
+        issue: IssueId,
+        value: f64,
+    },
+    StanceBelow {
+        government: GovId,
+        issue: IssueId,
+        value: f64,
+    },
+    Replied {
+        telegram: TelegramId,
+        request: RequestIx,
+        from: Option<PostId>,
+    },
+    NoReply {
+        telegram: TelegramId,
+        request: RequestIx,
+        from: Option<PostId>,
+        by: Moment,
+    },
+    Vote {
+        vote: VoteId,
+        result: VoteResult,
+    },
+    Chance(ChanceId),
+    All(Vec<Trigger>),
+    Any(Vec<Trigger>),
+    Not(Box<Trigger>),
+}
+
+impl Trigger {
+    /// Every moment at which this trigger may change from false to true because of the clock,
+    /// so the calendar can stop there.
+    pub fn moments(&self, out: &mut Vec<Moment>) {
+        match self {
+            Trigger::At(m) | Trigger::NoReply { by: m, .. } => out.push(*m),
+            Trigger::All(ts) | Trigger::Any(ts) => ts.iter().for_each(|t| t.moments(out)),
+            Trigger::Not(t) => t.moments(out),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Effect {
+    MoveStance {
+        governments: Vec<GovId>,
+        issue: IssueId,
+        by: f64,
+        spread: f64,
+    },
+    SetFlag(FlagId),
+    ClearFlag(FlagId),
+    Send(TelegramId),
+    Schedule {
+        telegram: TelegramId,
+        after_hours: u32,
+    },
+    Rapport {
+        post: PostId,
+        by: f64,
+    },
+    CallVote(VoteId),
+    End(EndingId),
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: String,
+    pub headline: String,
+    pub text: String,
+    pub trigger: Trigger,
+    pub effects: Vec<Effect>,
+    pub cite: Vec<SourceId>,
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Debug)]
+pub struct Vote {
+    pub id: String,
+    pub body: Body,
+    pub title: String,
+    pub issue: IssueId,
+    pub members: Vec<GovId>,
+    pub parties: Vec<GovId>,
+    pub absent: Vec<GovId>,
+    pub rule: Rule,
+    pub quorum: Quorum,
+    pub yes_from: f64,
+    pub abstain_from: f64,
+    pub reveals: bool,
+    pub on_pass: Vec<Effect>,
+    pub on_fail: Vec<Effect>,
+    pub cite: Vec<SourceId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Ending {
+    pub id: String,
+    pub title: String,
+    pub debrief: String,
+    pub history: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub transit_hours: [u32; 4],
+    pub office_opens: i8,
+    pub office_closes: i8,
+    pub demarches: Vec<DemarcheRule>,
+    pub npc_reply_after_hours: u32,
+    pub npc_see: Vec<(Whom, f64)>,
+    pub npc_show_chance: f64,
+}
+
+impl Model {
+    pub fn transit(&self, precedence: Precedence) -> u32 {
+        self.transit_hours[precedence as usize]
+    }
+
+    /// The rule for a call on `whom`; a named leader counts by their role.
+    pub fn demarche_rule(&self, whom: Whom) -> Option<&DemarcheRule> {
+        self.demarches.iter().find(|r| r.see == whom)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct DemarcheRule {
+    pub see: Whom,
+    pub push: f64,
+    pub rapport_cost: f64,
+    pub days: u32,
+    pub insight: f64,
+}
