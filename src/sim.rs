@@ -66,6 +66,8 @@ pub enum SimSet {
     Stances,
     /// Called votes are counted.
     Votes,
+    /// Cables sent in this tick go on the wire, so that the clock stops when they arrive.
+    Dispatch,
     /// The game ends.
     Endings,
 }
@@ -83,6 +85,7 @@ pub fn plugin(app: &mut App) {
             SimSet::Actors,
             SimSet::Stances,
             SimSet::Votes,
+            SimSet::Dispatch,
             SimSet::Endings,
         )
             .chain()

@@ -47,9 +47,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(send_by_effect)
         .add_systems(
             Update,
-            (send_scheduled, dispatch, deliver)
-                .chain()
-                .in_set(SimSet::Traffic),
+            (
+                (send_scheduled, deliver).chain().in_set(SimSet::Traffic),
+                dispatch.in_set(SimSet::Dispatch),
+            ),
         );
 }
 

@@ -150,6 +150,15 @@ impl<'a> Logic<'a> {
             .get(t as usize)
             .and_then(|reqs| reqs.iter().position(|r| r == request));
         match ix {
+            Some(ix) if self.n.action_requests[t as usize][ix] => {
+                cx.error(
+                    &at.then("request"),
+                    format!(
+                        "request `{request}` of `{telegram}` asks for action, which gets no reply; expected an estimate or decision request"
+                    ),
+                );
+                (TelegramId(t), ix)
+            }
             Some(ix) => (TelegramId(t), ix),
             None => {
                 if self.n.telegrams.contains(telegram) {

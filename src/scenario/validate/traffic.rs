@@ -72,6 +72,13 @@ fn telegram(
             );
         }
     }
+    let decides = t.requests.iter().any(|r| matches!(r, RawRequest::Decision { .. }));
+    if decides && to.iter().any(|s| *s != Station::Department) {
+        cx.error(
+            &at.then("to"),
+            "a telegram with a `Decision` request goes to the Department alone; expected `to: [Department]`",
+        );
+    }
     Telegram {
         id: t.id.clone(),
         series: t.series,
@@ -244,6 +251,14 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
             let default = default
                 .as_ref()
                 .map(|d| position(&at.then("default").then(Seg::Unwrap), d));
+            if let Some(d) = default
+                && !allowed.contains(&d)
+            {
+                cx.error(
+                    &at.then("default").then(Seg::Unwrap),
+                    "the default is not among the request's `positions`; expected one of them",
+                );
+            }
             if default.is_none() {
                 cx.warn(
                     at,

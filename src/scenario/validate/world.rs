@@ -21,6 +21,8 @@ pub(in crate::scenario) struct AllNames {
     pub flags: Names,
     /// The request ids of each telegram, by telegram index.
     pub telegram_requests: Vec<Vec<String>>,
+    /// Which of those requests ask for action (and so get no reply).
+    pub action_requests: Vec<Vec<bool>>,
     /// Every leader: id, government index, index among that government's leaders.
     pub leaders: Vec<(String, u32, usize)>,
 }
@@ -39,6 +41,7 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
     let flag_names = reach::flags_set(raw);
     // Event ids are only checked for duplicates: nothing refers to an event.
     declare!("event", events);
+    unique_leaders(cx, raw);
     AllNames {
         sources: declare!("source", sources),
         bureaus: declare!("bureau", bureaus),
@@ -66,6 +69,16 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
                     .collect()
             })
             .collect(),
+        action_requests: raw
+            .telegrams
+            .iter()
+            .map(|t| {
+                t.requests
+                    .iter()
+                    .map(|r| matches!(r, RawRequest::Action { .. }))
+                    .collect()
+            })
+            .collect(),
         leaders: raw
             .governments
             .iter()
@@ -77,6 +90,26 @@ pub(super) fn names(cx: &mut Cx, raw: &RawScenario) -> AllNames {
                     .map(move |(ix, l)| (l.id.clone(), g as u32, ix))
             })
             .collect(),
+    }
+}
+
+/// Leader ids name one person across the whole scenario (a request may name them).
+fn unique_leaders(cx: &mut Cx, raw: &RawScenario) {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (g, gov) in raw.governments.iter().enumerate() {
+        for (l, leader) in gov.leaders.iter().enumerate() {
+            if let Some((_, other)) = seen.iter().find(|(id, _)| *id == leader.id) {
+                cx.error(
+                    &path(&["governments"]).then(g).then("leaders").then(l).then("id"),
+                    format!(
+                        "duplicate leader id `{}` (also a leader of `{other}`); expected each leader id once in the scenario",
+                        leader.id
+                    ),
+                );
+            } else {
+                seen.push((&leader.id, &gov.id));
+            }
+        }
     }
 }
 
