@@ -11,6 +11,18 @@ use crate::scenario::{Diagnostic, Loaded, Scenario, load_file};
 use crate::shipped::{self, DEFAULT, SHIPPED};
 use crate::sim::Setup;
 
+/// The screens a window can open on (and the tabs of the playing screen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum View {
+    Title,
+    #[default]
+    Reader,
+    Composer,
+    Dossier,
+    Map,
+    Debrief,
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "demarche",
@@ -58,13 +70,25 @@ pub enum Cmd {
         /// Play in the terminal (stdin/stdout).
         #[arg(long)]
         text: bool,
+        /// Window: save a PNG of the window after `--frames` frames, then exit.
+        #[arg(long, value_name = "PATH")]
+        screenshot: Option<PathBuf>,
+        /// Window: frames to render before the screenshot.
+        #[arg(long, default_value_t = 30)]
+        frames: u32,
+        /// Dated commands to apply before play starts (RON, as for `simulate`).
+        #[arg(long)]
+        commands: Option<PathBuf>,
+        /// Window: the screen to open on.
+        #[arg(long, value_enum)]
+        view: Option<View>,
     },
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => play(DEFAULT, 1, None, true),
+        None => window(WindowArgs::default()),
         Some(Cmd::Scenarios) => scenarios(),
         Some(Cmd::Validate { paths }) => validate(&paths),
         Some(Cmd::Simulate {
@@ -87,13 +111,33 @@ pub fn main() -> ExitCode {
             scenario,
             seed,
             role,
-            text,
+            text: true,
+            commands,
+            ..
         }) => play(
             scenario.as_deref().unwrap_or(DEFAULT),
             seed,
             role.as_deref(),
-            text,
+            commands.as_deref(),
         ),
+        Some(Cmd::Play {
+            scenario,
+            seed,
+            role,
+            text: false,
+            screenshot,
+            frames,
+            commands,
+            view,
+        }) => window(WindowArgs {
+            scenario,
+            seed,
+            role,
+            screenshot,
+            frames,
+            commands,
+            view,
+        }),
     }
 }
 
@@ -244,7 +288,38 @@ pub fn run_headless(
     Ok(out)
 }
 
-fn play(scenario: &str, seed: u64, role: Option<&str>, text: bool) -> ExitCode {
+/// What the window is asked to do.
+#[derive(Default)]
+struct WindowArgs {
+    scenario: Option<String>,
+    seed: u64,
+    role: Option<String>,
+    screenshot: Option<PathBuf>,
+    frames: u32,
+    commands: Option<PathBuf>,
+    view: Option<View>,
+}
+
+#[cfg(feature = "gui")]
+fn window(args: WindowArgs) -> ExitCode {
+    crate::ui::run(crate::ui::WindowOptions {
+        scenario: args.scenario,
+        seed: args.seed.max(1),
+        role: args.role,
+        commands: args.commands,
+        view: args.view,
+        screenshot: args.screenshot,
+        frames: args.frames.max(3),
+    })
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_: WindowArgs) -> ExitCode {
+    eprintln!("demarche: this build has no game window (built without the `gui` feature); play in the terminal with `demarche play --text`");
+    ExitCode::from(2)
+}
+
+fn play(scenario: &str, seed: u64, role: Option<&str>, commands: Option<&Path>) -> ExitCode {
     let loaded = match load_scenario(scenario) {
         Ok(l) => l,
         Err(e) => {
@@ -259,12 +334,22 @@ fn play(scenario: &str, seed: u64, role: Option<&str>, text: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if !text {
-        eprintln!(
-            "demarche: the game window is not built yet; playing in the terminal (`demarche play --text`)."
-        );
+    let mut game = Game::new(loaded.scenario.clone(), setup);
+    if let Some(path) = commands {
+        let scripted = match read_commands(path) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        for command in scripted {
+            if let Err(e) = game.play_scripted(command) {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
     }
-    let game = Game::new(loaded.scenario.clone(), setup);
     let stdin = std::io::stdin();
     match crate::text::run(game, stdin.lock(), std::io::stdout()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,6 +12,7 @@ pub mod debrief;
 pub mod effects;
 pub mod endings;
 pub mod game;
+pub mod glossary;
 pub mod governments;
 pub mod missions;
 pub mod report;
@@ -26,6 +27,9 @@ pub mod text;
 
 pub mod transcript;
 pub mod triggers;
+#[cfg(feature = "gui")]
+pub mod ui;
+pub mod views;
 pub mod votes;
 
 pub use game::Game;

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use act::{Diplomacy, whom_name};
+pub use reply::estimate_cable;
 
 use crate::effects::Apply;
 use crate::rng::WorldRng;

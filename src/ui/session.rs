@@ -1,0 +1,112 @@
+//! The game being played in the window, and the window's own state (what is open, what is
+//! being drafted). The game is the same [`Game`] the terminal and the tests drive.
+
+use std::collections::HashSet;
+
+use bevy::prelude::*;
+
+use crate::cables::CableId;
+pub use crate::cli::View;
+use crate::command::{Action, Step};
+use crate::game::Game;
+
+/// Which screen is up.
+#[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    #[default]
+    Title,
+    Playing,
+}
+
+/// A game in progress and what the window shows of it.
+pub struct Session {
+    pub game: Game,
+    pub tab: View,
+    pub selected: Option<CableId>,
+    pub read: HashSet<CableId>,
+    /// The thread the in-tray is filtered to, if any.
+    pub thread: Option<String>,
+    /// The post whose dossier is open.
+    pub dossier: Option<crate::scenario::PostId>,
+    pub issue: crate::scenario::IssueId,
+    pub drafts: Drafts,
+    /// The last command's result, for the status line.
+    pub status: Option<Result<String, String>>,
+    /// Time runs by itself: one stop every this many frames (`None`: paused).
+    pub running: Option<u32>,
+    pub frames: u32,
+}
+
+/// Forms being filled in.
+#[derive(Default)]
+pub struct Drafts {
+    pub position: Option<usize>,
+    pub probability: f64,
+    pub text: String,
+    pub leader: usize,
+    pub show: HashSet<usize>,
+    pub option: usize,
+}
+
+impl Session {
+    pub fn new(game: Game) -> Self {
+        let dossier = match game.setup().role {
+            crate::scenario::Role::Post(p) => Some(p),
+            crate::scenario::Role::Department => None,
+        };
+        Session {
+            game,
+            tab: View::Reader,
+            selected: None,
+            read: HashSet::new(),
+            thread: None,
+            dossier,
+            issue: crate::scenario::IssueId(0),
+            drafts: Drafts { probability: 0.6, ..default() },
+            status: None,
+            running: None,
+            frames: 0,
+        }
+    }
+
+    /// Gives the game a command and keeps its result for the status line.
+    pub fn command(&mut self, action: Action) {
+        let result = self.game.command(action);
+        if result.is_ok() {
+            self.drafts = Drafts { probability: 0.6, ..default() };
+        }
+        self.status = Some(result);
+    }
+
+    pub fn advance(&mut self, step: Step) {
+        self.status = Some(self.game.advance(step));
+        if self.game.is_over() {
+            self.tab = View::Debrief;
+            self.running = None;
+        }
+    }
+
+    pub fn open(&mut self, cable: CableId) {
+        self.selected = Some(cable);
+        self.read.insert(cable);
+        if !matches!(self.tab, View::Reader | View::Composer) {
+            self.tab = View::Reader;
+        }
+    }
+}
+
+/// The session lives outside the ECS's threads: the egui systems that use it run on the main
+/// thread, as egui does.
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>().add_systems(Update, run_time.run_if(in_state(Screen::Playing)));
+}
+
+/// When time is running, the clock moves one day every so many frames.
+fn run_time(session: Option<NonSendMut<Session>>) {
+    let Some(mut s) = session else { return };
+    let Some(every) = s.running else { return };
+    s.frames += 1;
+    if s.frames.is_multiple_of(every) && !s.game.is_over() {
+        s.advance(Step::Day);
+    }
+}

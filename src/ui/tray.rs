@@ -1,0 +1,91 @@
+//! The in-tray: newest first, unread marked, Niact in red, filterable by thread. Only the
+//! rows on screen are laid out, so hundreds of cables stay smooth.
+
+use bevy_egui::egui;
+
+use super::session::Session;
+use super::theme::precedence_colour;
+use crate::scenario::format::Precedence;
+use crate::views::{self, TrayRow};
+
+/// The rows the filter lets through.
+pub fn visible_rows(session: &Session) -> Vec<TrayRow> {
+    let rows = views::tray_rows(session.game.world());
+    match &session.thread {
+        Some(t) => rows.into_iter().filter(|r| &r.thread == t).collect(),
+        None => rows,
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+    let all = views::tray_rows(session.game.world());
+    let unread = all.iter().filter(|r| !session.read.contains(&r.cable)).count();
+    ui.horizontal(|ui| {
+        ui.heading("In-tray");
+        ui.label(format!("{} cables, {unread} unread", all.len()));
+    });
+    let mut threads: Vec<String> = all.iter().map(|r| r.thread.clone()).collect();
+    threads.sort();
+    threads.dedup();
+    ui.horizontal(|ui| {
+        ui.label("Thread");
+        egui::ComboBox::from_id_salt("thread")
+            .selected_text(session.thread.clone().unwrap_or_else(|| "all".into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut session.thread, None, "all");
+                for t in threads {
+                    ui.selectable_value(&mut session.thread, Some(t.clone()), t);
+                }
+            });
+    });
+    ui.separator();
+    let rows = visible_rows(session);
+    if rows.is_empty() {
+        ui.weak("Nothing yet. Press N to let time run until a cable arrives.");
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
+        for row in &rows[range] {
+            let selected = session.selected == Some(row.cable);
+            let read = session.read.contains(&row.cable);
+            let head = egui::RichText::new(format!(
+                "{:<9} {:<12} {:<16} {}",
+                precedence_word(row.precedence),
+                row.classification,
+                row.name,
+                row.dtg
+            ))
+            .monospace()
+            .color(precedence_colour(row.precedence));
+            let subject = if read {
+                egui::RichText::new(&row.subject)
+            } else {
+                egui::RichText::new(format!("● {}", row.subject)).strong()
+            };
+            let response = ui
+                .scope(|ui| {
+                    ui.set_min_height(row_height - 4.0);
+                    let r = ui.add(egui::Button::selectable(selected, head));
+                    ui.label(subject);
+                    r
+                })
+                .inner;
+            if response.clicked() {
+                session.open(row.cable);
+            }
+            if selected && response.gained_focus() {
+                response.scroll_to_me(None);
+            }
+        }
+    });
+}
+
+fn precedence_word(p: Precedence) -> &'static str {
+    match p {
+        Precedence::Niact => "NIACT",
+        Precedence::Immediate => "IMMEDIATE",
+        Precedence::Priority => "PRIORITY",
+        Precedence::Routine => "ROUTINE",
+    }
+}
