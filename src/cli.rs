@@ -315,7 +315,9 @@ fn window(args: WindowArgs) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn window(_: WindowArgs) -> ExitCode {
-    eprintln!("demarche: this build has no game window (built without the `gui` feature); play in the terminal with `demarche play --text`");
+    eprintln!(
+        "demarche: this build has no game window (built without the `gui` feature); play in the terminal with `demarche play --text`"
+    );
     ExitCode::from(2)
 }
 

@@ -1,41 +1,917 @@
-//! The glossary of cable language (interim copy; replaced by the full module).
+//! The glossary of cable language: what Deptcirtel, COAS or Niact mean.
+//!
+//! The data is `assets/glossary.ron`, built into the binary. The window underlines the terms
+//! [`Glossary::find_in`] finds in a rendered cable and shows the entry's meaning on hover; the
+//! tests check that every abbreviation the shipped scenario uses has an entry
+//! ([`missing_terms`]).
+//!
+//! Matching works on words, not on raw substrings, so that COAS is never found inside COASTAL.
+//! A word is a run of letters and digits; `.`, `'`, `’` and hyphens join two such runs into one
+//! word (U.S., EMBASSY'S, IA-ECOSOC, 611.37), because splitting there would make "U" and "S"
+//! office symbols and "MID" (in MID-AUGUST) an office. Other punctuation, `/` included, separates
+//! words; a term such as "S/S" or "P.L. 480" is matched as a phrase whose separators must match.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+/// One glossary entry.
 #[derive(Deserialize, Clone, Debug)]
 pub struct Entry {
+    /// The usual spelling, as a reader would look it up: "Deptcirtel", "Limit Distribution".
     pub term: String,
+    /// Other spellings, expansions and phrases that mean the same and are matched too.
     #[serde(default)]
     pub also: Vec<String>,
+    /// A short, plain explanation, shown on hover.
     pub meaning: String,
+    /// Where the meaning comes from.
     pub source: String,
 }
 
+/// The whole glossary, in file order.
 #[derive(Deserialize, Clone, Debug, Default)]
 pub struct Glossary {
+    /// Every entry; no spelling belongs to two entries.
     pub entries: Vec<Entry>,
 }
 
+/// Forms that are also ordinary English words ("to", "immediate", "secret") and so are taken as
+/// cable terms only on the routing lines of a cable (FM, TO, REPEATED, INFO), where the engine
+/// prints them as header words. In a body they keep their ordinary sense. The classification
+/// words are printed spaced on the wire ("S E C R E T"), which is matched everywhere.
+const HEADER_ONLY: &[&str] = &[
+    "to",
+    "info",
+    "repeated",
+    "priority",
+    "immediate",
+    "routine",
+    "secret",
+    "top secret",
+    "confidential",
+    "unclassified",
+    "unclas",
+    "official use only",
+];
+
+/// The first words of the routing lines, which make a line a header line.
+const ROUTING_WORDS: &[&str] = &["fm", "to", "repeated", "info"];
+
+/// Phrases in which a glossary term is not that term. They compete with the terms like any
+/// form (the longest match wins) but yield nothing: LA is Latin America, but not in
+/// AMEMBASSY LA PAZ or ERNESTO DE LA GUARDIA.
+const NOT_TERMS: &[&str] = &["La Paz", "De La", "La Plata", "La Prensa", "La Habana"];
+
+/// Upper-case words in scenario prose that are not abbreviations, for [`missing_terms`]:
+/// Roman numerals (Item I, Item II), the pronoun "US" when written in capitals, the country
+/// "U.S." (a word here, see the module doc) and clock times.
+const NOT_ABBREVIATIONS: &[&str] = &[
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX", "US",
+    "U.S", "U.S.A", "A.M", "P.M",
+];
+
+/// The entry shown for a date-time group such as `111900Z`.
+const DTG_TERM: &str = "DTG";
+
 impl Glossary {
+    /// The glossary shipped with the game (assets/glossary.ron, built in with include_str!).
+    ///
+    /// Panics if the shipped file does not parse: it is data built into the binary and the
+    /// tests parse it, so a failure here is a build defect, not a user error.
     pub fn shipped() -> &'static Glossary {
-        static G: OnceLock<Glossary> = OnceLock::new();
-        G.get_or_init(Glossary::default)
-    }
-
-    pub fn parse(text: &str) -> Result<Glossary, String> {
-        ron::from_str(text).map_err(|e| e.to_string())
-    }
-
-    pub fn lookup(&self, word: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| {
-            e.term.eq_ignore_ascii_case(word) || e.also.iter().any(|a| a.eq_ignore_ascii_case(word))
+        static SHIPPED: OnceLock<Glossary> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Glossary::parse(include_str!("../assets/glossary.ron"))
+                .unwrap_or_else(|e| panic!("assets/glossary.ron: {e}"))
         })
     }
 
-    pub fn find_in<'a>(&'a self, _text: &str) -> Vec<(Range<usize>, &'a Entry)> {
-        Vec::new()
+    /// Parses a glossary from RON text and checks it: every entry has a term, a meaning and a
+    /// source, and no spelling (term or `also`, compared as [`Glossary::lookup`] compares)
+    /// belongs to two entries, since a hover can show only one meaning.
+    pub fn parse(text: &str) -> Result<Glossary, String> {
+        let glossary: Glossary = ron::from_str(text).map_err(|e| e.to_string())?;
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for entry in &glossary.entries {
+            for (field, value) in [
+                ("term", &entry.term),
+                ("meaning", &entry.meaning),
+                ("source", &entry.source),
+            ] {
+                if value.trim().is_empty() {
+                    return Err(format!("entry {:?}: empty {field}", entry.term));
+                }
+            }
+            for form in entry.forms() {
+                let key = normalize_phrase(form);
+                if key.is_empty() {
+                    return Err(format!("entry {:?}: empty spelling in `also`", entry.term));
+                }
+                if let Some(other) = seen.insert(key, &entry.term) {
+                    return Err(format!(
+                        "{form:?} is a spelling of both {other:?} and {:?}",
+                        entry.term
+                    ));
+                }
+            }
+        }
+        Ok(glossary)
+    }
+
+    /// The entry for a word, matched case-insensitively against `term` and `also`.
+    pub fn lookup(&self, word: &str) -> Option<&Entry> {
+        let key = normalize_phrase(word);
+        self.entries
+            .iter()
+            .find(|e| e.forms().any(|f| normalize_phrase(f) == key))
+    }
+
+    /// Every glossary term found in `text`, as (byte range, entry), in order, matching whole
+    /// words only, case-insensitively (cables are upper case). Multi-word terms ("LIMIT
+    /// DISTRIBUTION", "SECSTATE WASHDC") match as phrases; the longest match is preferred.
+    ///
+    /// Phrases match across any run of white space, line breaks included, since the engine wraps
+    /// cable text. A possessive is not part of the match: in EMBASSY'S only EMBASSY is found.
+    /// Three rules keep ordinary words from being taken for terms: a single letter followed by a
+    /// full stop is an initial (JOHN M. CABOT), not an office symbol; the header words in
+    /// `HEADER_ONLY` count only on routing lines; and the phrases in `NOT_TERMS` are skipped.
+    /// A date-time group (`111900Z`) is given the DTG entry.
+    ///
+    /// The word index is rebuilt on every call (it is small); a view that redraws every frame
+    /// should keep the result for each cable rather than call this each frame.
+    pub fn find_in<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a Entry)> {
+        let forms = self.compiled_forms();
+        let mut by_first: HashMap<&str, Vec<&Form>> = HashMap::new();
+        for form in &forms {
+            by_first.entry(&form.words[0]).or_default().push(form);
+        }
+        let dtg = self.lookup(DTG_TERM);
+        let words = split_words(text);
+        let routing = routing_lines(text);
+
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            let mut candidates: Vec<&Form> = Vec::new();
+            for key in [Some(&w.key), w.stem_key.as_ref()].into_iter().flatten() {
+                if let Some(list) = by_first.get(key.as_str()) {
+                    candidates.extend(list.iter().copied());
+                }
+            }
+            // The longest match wins; on a tie the earlier form in the file does.
+            let mut best: Option<(&Form, usize, usize)> = None;
+            for form in candidates {
+                let Some((end, n)) = form.match_at(text, &words, i) else {
+                    continue;
+                };
+                if form.is_single_letter() && text[end..].starts_with('.') {
+                    continue;
+                }
+                if form.header_only && !routing.contains(w.range.start) {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((b, b_end, _)) => end > b_end || (end == b_end && form.order < b.order),
+                };
+                if better {
+                    best = Some((form, end, n));
+                }
+            }
+            match best {
+                Some((form, end, n)) => {
+                    if let Some(entry) = form.entry {
+                        found.push((w.range.start..end, &self.entries[entry]));
+                    }
+                    i += n;
+                }
+                None => {
+                    if let Some(entry) = dtg.filter(|_| is_dtg(&text[w.range.clone()])) {
+                        found.push((w.range.clone(), entry));
+                    }
+                    i += 1;
+                }
+            }
+        }
+        found
+    }
+
+    /// Every form of every entry, split into words, plus the `NOT_TERMS` phrases (with no entry).
+    fn compiled_forms(&self) -> Vec<Form> {
+        let mut forms = Vec::new();
+        let mut push = |text: &str, entry: Option<usize>| {
+            if let Some(form) = Form::new(text, entry, forms.len()) {
+                forms.push(form);
+            }
+        };
+        for phrase in NOT_TERMS {
+            push(phrase, None);
+        }
+        for (ix, entry) in self.entries.iter().enumerate() {
+            for form in entry.forms() {
+                push(form, Some(ix));
+            }
+        }
+        forms
+    }
+}
+
+impl Entry {
+    /// The term and every `also` spelling.
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.term.as_str()).chain(self.also.iter().map(String::as_str))
+    }
+}
+
+/// Abbreviation-like words in `text` that have no entry.
+///
+/// `text` is scenario prose as written, in mixed case, before the engine upper-cases it. A word
+/// counts as abbreviation-like when it is fully upper-case there and has 2 to 10 letters
+/// (COAS, USDEL, FYI). Words with an entry are not reported, nor the few capitals that are not
+/// abbreviations (`NOT_ABBREVIATIONS`: Roman numerals such as the II of "Item II", "US",
+/// "U.S."). A joined word (see the module doc) such as ARA-20 is known when each of its parts
+/// is. Each missing word is reported once, in order of first appearance.
+///
+/// Mixed-case cable words (Deptcirtel, FonMin) are not detected, and in an all-caps text every
+/// word would be reported: this is a check for the scenario's source text, not for a rendered
+/// cable.
+pub fn missing_terms(glossary: &Glossary, text: &str) -> Vec<String> {
+    let known = |word: &str| {
+        NOT_ABBREVIATIONS.contains(&word)
+            || glossary.lookup(word).is_some()
+            || !word.chars().any(char::is_alphabetic)
+            || word.chars().filter(|c| c.is_alphabetic()).count() < 2
+    };
+    let mut missing: Vec<String> = Vec::new();
+    for w in split_words(text) {
+        let word = &text[w.range.clone()];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if !(2..=10).contains(&letters) || word.chars().any(char::is_lowercase) {
+            continue;
+        }
+        if known(word) || word.split(is_joiner).all(known) {
+            continue;
+        }
+        if !missing.iter().any(|m| m == word) {
+            missing.push(word.to_string());
+        }
+    }
+    missing
+}
+
+/// One word of a text: its byte range, its comparison key, and, for a possessive (EMBASSY'S),
+/// the key and end of the word without it.
+struct Word {
+    range: Range<usize>,
+    key: String,
+    stem_key: Option<String>,
+    stem_end: usize,
+}
+
+/// One spelling of an entry, ready to match: its words and the separators between them.
+struct Form {
+    words: Vec<String>,
+    /// `gaps[k]` separates `words[k]` and `words[k + 1]`, normalized by [`normalize_gap`].
+    gaps: Vec<String>,
+    /// Index into `Glossary::entries`; `None` for a `NOT_TERMS` phrase.
+    entry: Option<usize>,
+    header_only: bool,
+    /// Position in file order, to break ties between matches of equal length.
+    order: usize,
+}
+
+impl Form {
+    fn new(text: &str, entry: Option<usize>, order: usize) -> Option<Form> {
+        let split = split_words(text);
+        if split.is_empty() {
+            return None;
+        }
+        let words = split.iter().map(|w| w.key.clone()).collect();
+        let gaps = split
+            .windows(2)
+            .map(|p| normalize_gap(&text[p[0].range.end..p[1].range.start]))
+            .collect();
+        let header_only = HEADER_ONLY.contains(&normalize_phrase(text).as_str());
+        Some(Form {
+            words,
+            gaps,
+            entry,
+            header_only,
+            order,
+        })
+    }
+
+    fn is_single_letter(&self) -> bool {
+        self.words.len() == 1 && self.words[0].chars().count() == 1
+    }
+
+    /// If the form matches the text's words from `start`, the byte end of the match and the
+    /// number of words it covers. Only the last word may match without its possessive.
+    fn match_at(&self, text: &str, words: &[Word], start: usize) -> Option<(usize, usize)> {
+        let mut end = 0;
+        for (k, fw) in self.words.iter().enumerate() {
+            let tw = words.get(start + k)?;
+            if k > 0 {
+                let prev = &words[start + k - 1];
+                if normalize_gap(&text[prev.range.end..tw.range.start]) != self.gaps[k - 1] {
+                    return None;
+                }
+            }
+            let last = k + 1 == self.words.len();
+            end = if tw.key == *fw {
+                tw.range.end
+            } else if last && tw.stem_key.as_deref() == Some(fw.as_str()) {
+                tw.stem_end
+            } else {
+                return None;
+            };
+        }
+        Some((end, self.words.len()))
+    }
+}
+
+/// Splits a text into words (see the module doc for what joins and what separates).
+fn split_words(text: &str) -> Vec<Word> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let alnum = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !alnum(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while alnum(i + 1) || (is_joiner(chars.get(i + 1).map_or(' ', |c| c.1)) && alnum(i + 2)) {
+            i += 1;
+        }
+        let range = byte_at(start)..byte_at(i + 1);
+        let word = &text[range.clone()];
+        let (stem_key, stem_end) = match possessive_stem(word) {
+            Some(stem) => (Some(normalize_word(stem)), range.start + stem.len()),
+            None => (None, range.end),
+        };
+        words.push(Word {
+            key: normalize_word(word),
+            range,
+            stem_key,
+            stem_end,
+        });
+        i += 1;
+    }
+    words
+}
+
+/// Characters that join two letters or digits into one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '–' | '‑')
+}
+
+/// The word without a final 's or ’s, if it has one and something is left.
+fn possessive_stem(word: &str) -> Option<&str> {
+    let lower = word.to_lowercase();
+    for suffix in ["'s", "’s"] {
+        if lower.ends_with(suffix) && word.len() > suffix.len() {
+            return Some(&word[..word.len() - suffix.len()]);
+        }
+    }
+    None
+}
+
+/// A word's comparison key: lower case, with one apostrophe and one hyphen, whatever was typed.
+fn normalize_word(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' => '\'',
+            '–' | '‑' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// A separator's comparison key: any run of white space is one space (cables wrap lines).
+fn normalize_gap(gap: &str) -> String {
+    let mut out = String::new();
+    for c in gap.chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A spelling's comparison key for [`Glossary::lookup`]: words and separators normalized.
+fn normalize_phrase(phrase: &str) -> String {
+    let words = split_words(phrase);
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push_str(&normalize_gap(
+                &phrase[words[k - 1].range.end..w.range.start],
+            ));
+        }
+        out.push_str(&w.key);
+    }
+    out
+}
+
+/// A date-time group: day, hour and minute, then Z (`111900Z`).
+fn is_dtg(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 7 && b[..6].iter().all(u8::is_ascii_digit) && matches!(b[6], b'Z' | b'z')
+}
+
+/// Which lines of a text are routing lines: a line that starts with FM, and the TO, REPEATED
+/// and INFO lines that follow it. A text that starts with a TO, REPEATED or INFO line (the
+/// window may pass a header line alone) counts it as routing too.
+struct RoutingLines {
+    /// (start byte, is routing) for each line, in order.
+    lines: Vec<(usize, bool)>,
+}
+
+impl RoutingLines {
+    fn contains(&self, at: usize) -> bool {
+        let ix = self.lines.partition_point(|&(start, _)| start <= at);
+        ix > 0 && self.lines[ix - 1].1
+    }
+}
+
+fn routing_lines(text: &str) -> RoutingLines {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut previous = true; // so that a first line starting TO counts
+    for line in text.split('\n') {
+        let first = split_words(line).first().map(|w| w.key.clone());
+        let routing = match first.as_deref() {
+            Some("fm") => true,
+            Some(w) if ROUTING_WORDS.contains(&w) => previous,
+            _ => false,
+        };
+        lines.push((start, routing));
+        previous = routing;
+        start += line.len() + 1;
+    }
+    RoutingLines { lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Glossary {
+        Glossary::shipped()
+    }
+
+    /// The matches as (matched text, entry term), which is what a reader sees.
+    fn found(text: &str) -> Vec<(&str, &'static str)> {
+        g().find_in(text)
+            .into_iter()
+            .map(|(r, e)| (&text[r], e.term.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn shipped_glossary_parses() {
+        let glossary = Glossary::parse(include_str!("../assets/glossary.ron")).unwrap();
+        assert!(glossary.entries.len() >= 100, "{}", glossary.entries.len());
+        for e in &glossary.entries {
+            assert!(
+                e.meaning.chars().count() <= 240,
+                "{}: meaning too long for a hover",
+                e.term
+            );
+        }
+    }
+
+    #[test]
+    fn parse_rejects_a_spelling_in_two_entries() {
+        let text = r#"Glossary(entries: [
+            (term: "Emb", also: ["Embassy"], meaning: "Embassy.", source: "x"),
+            (term: "EMBASSY", meaning: "Embassy again.", source: "x"),
+        ])"#;
+        let err = Glossary::parse(text).unwrap_err();
+        assert!(err.contains("EMBASSY"), "{err}");
+        assert!(Glossary::parse("Glossary(entries: [(term: \"X\")])").is_err());
+    }
+
+    #[test]
+    fn every_sourced_abbreviation_has_an_entry() {
+        // The abbreviations of shared/sources/ABBREVIATIONS.md, and the words the engine prints
+        // in a cable's header (cables/render.rs, missions/reply.rs).
+        let words = [
+            "Deptcirtel",
+            "Depcirtel",
+            "cirtel",
+            "Recirtel",
+            "Refcirtel",
+            "Deptel",
+            "Embtel",
+            "Emb",
+            "Embdesp",
+            "despatch",
+            "Urtel",
+            "reftel",
+            "mytel",
+            "CA",
+            "niact",
+            "Priority",
+            "Limit Distribution",
+            "Eyes Only",
+            "Secto",
+            "Tosec",
+            "Cahto",
+            "Dulte",
+            "Tedul",
+            "COAS",
+            "OAS",
+            "OEA",
+            "PAU",
+            "IAPC",
+            "MFM",
+            "IADB",
+            "IA-ECOSOC",
+            "OPA",
+            "ODECA",
+            "ARA",
+            "CMA",
+            "RPA",
+            "OAP",
+            "MID",
+            "EST",
+            "WST",
+            "OSA",
+            "REA",
+            "INR",
+            "IO",
+            "L",
+            "S",
+            "S/S",
+            "S/P",
+            "G",
+            "M",
+            "U",
+            "USUN",
+            "USDel",
+            "DCM",
+            "FonMin",
+            "FonOff",
+            "GOC",
+            "GOV",
+            "GODR",
+            "GOB",
+            "FYI",
+            "Sitrep",
+            "NIE",
+            "SNIE",
+            "NSC",
+            "OCB",
+            "CAS",
+            "MAAG",
+            "MAP",
+            "DLF",
+            "Exim",
+            "PL 480",
+            "LA",
+            "IA",
+            "USIA",
+            "USIS",
+            "Central Files",
+            // header words
+            "FM",
+            "TO",
+            "BT",
+            "REF",
+            "REFTEL",
+            "INFO",
+            "REPEATED",
+            "DTG",
+            "date-time group",
+            "NIACT",
+            "NIACT IMMEDIATE",
+            "IMMEDIATE",
+            "ROUTINE",
+            "EMBTEL",
+            "DEPTCIRTEL",
+            "DEPTEL",
+            "SECTO",
+            "SECSTATE WASHDC",
+            "AMEMBASSY",
+            "EXDIS",
+            "NODIS",
+            "LIMIT DISTRIBUTION",
+            "EYES ONLY",
+            "PARA",
+            "RE",
+            "SECRET",
+            "CONFIDENTIAL",
+            "TOP SECRET",
+            "OFFICIAL USE ONLY",
+            "UNCLASSIFIED",
+        ];
+        let missing: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| g().lookup(w).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no entry for {missing:?}");
+    }
+
+    #[test]
+    fn lookup_is_case_insensitive_and_knows_other_spellings() {
+        let deptcirtel = g().lookup("Deptcirtel").unwrap();
+        assert_eq!(g().lookup("DEPTCIRTEL").unwrap().term, deptcirtel.term);
+        assert_eq!(g().lookup("depcirtel").unwrap().term, "Deptcirtel");
+        assert_eq!(g().lookup("NIACT IMMEDIATE").unwrap().term, "Niact");
+        assert_eq!(
+            g().lookup("limit  distribution").unwrap().term,
+            "Limit Distribution"
+        );
+        assert_eq!(g().lookup("secstate washdc").unwrap().term, "SecState");
+        assert_eq!(g().lookup("S E C R E T").unwrap().term, "Secret");
+        assert_eq!(g().lookup("oea").unwrap().term, "OAS");
+        assert!(g().lookup("COASTAL").is_none());
+        assert!(g().lookup("").is_none());
+    }
+
+    #[test]
+    fn finds_terms_in_a_rendered_cable() {
+        let cable = "P 111900Z JUL 60\n\
+FM SECSTATE WASHDC\n\
+TO ALL ARA POSTS EXCEPT HAVANA PRIORITY\n\
+REPEATED AMEMBASSY HAVANA, USUN NEW YORK\n\
+BT\n\
+S E C R E T  DEPTCIRTEL 47\n\
+LIMIT DISTRIBUTION\n\
+SUBJECT: CONVOCATION OF FOREIGN MINISTERS ON CUBAN PROBLEM\n\
+REF: DEPTCIRTEL 14\n\
+\n\
+(A) BY RETURN CABLE, YOUR BEST ESTIMATE OF HOW FAR GOVERNMENT TO WHICH\n\
+YOU ARE ACCREDITED WOULD GO TOWARDS CONVOKING FOREIGN MINISTERS AND/OR\n\
+PRELIMINARY COAS AS ORGAN CONSULTATION. IMMEDIATE OBJECTIVE WOULD BE TO\n\
+OBTAIN FIRM INTER-AMERICAN STATEMENT. FYI ONLY. COASTAL STATES. END FYI.\n\
+\n\
+HERTER\n\
+BT";
+        assert_eq!(
+            found(cable),
+            vec![
+                ("111900Z", "DTG"),
+                ("FM", "FM"),
+                ("SECSTATE WASHDC", "SecState"),
+                ("TO", "To"),
+                ("ARA", "ARA"),
+                ("POSTS", "Post"),
+                ("PRIORITY", "Priority"),
+                ("REPEATED", "Repeated"),
+                ("AMEMBASSY", "AmEmbassy"),
+                ("USUN", "USUN"),
+                ("BT", "BT"),
+                ("S E C R E T", "Secret"),
+                ("DEPTCIRTEL", "Deptcirtel"),
+                ("LIMIT DISTRIBUTION", "Limit Distribution"),
+                ("REF", "Ref"),
+                ("DEPTCIRTEL", "Deptcirtel"),
+                ("RETURN CABLE", "Return cable"),
+                ("COAS", "COAS"),
+                ("ORGAN CONSULTATION", "Organ of Consultation"),
+                ("FYI ONLY", "FYI"),
+                ("END FYI", "FYI"),
+                ("BT", "BT"),
+            ]
+        );
+        // The ranges are byte ranges into the text.
+        let (range, entry) = &g().find_in(cable)[2];
+        assert_eq!(&cable[range.clone()], "SECSTATE WASHDC");
+        assert_eq!(range.start, cable.find("SECSTATE").unwrap());
+        assert_eq!(entry.term, "SecState");
+    }
+
+    #[test]
+    fn prefers_the_longest_phrase() {
+        assert_eq!(
+            found("SECSTATE WASHDC"),
+            vec![("SECSTATE WASHDC", "SecState")]
+        );
+        assert_eq!(found("SECSTATE"), vec![("SECSTATE", "SecState")]);
+        assert_eq!(
+            found("TO AMEMBASSY LIMA NIACT IMMEDIATE"),
+            vec![
+                ("TO", "To"),
+                ("AMEMBASSY", "AmEmbassy"),
+                ("NIACT IMMEDIATE", "Niact"),
+            ]
+        );
+        // A phrase may be wrapped onto the next line.
+        assert_eq!(
+            found("LIMIT\nDISTRIBUTION"),
+            vec![("LIMIT\nDISTRIBUTION", "Limit Distribution")]
+        );
+        assert_eq!(
+            found("NATIONAL SECURITY COUNCIL"),
+            vec![("NATIONAL SECURITY COUNCIL", "NSC")]
+        );
+        assert_eq!(
+            found("T O P  S E C R E T  USUN 12"),
+            vec![("T O P  S E C R E T", "Top Secret"), ("USUN", "USUN"),]
+        );
+        assert_eq!(
+            found("CLEARED BY S/S AND S/P; S"),
+            vec![("S/S", "S/S"), ("S/P", "S/P"), ("S", "S"),]
+        );
+        assert_eq!(
+            found("P.L. 480 AND PL 480"),
+            vec![("P.L. 480", "PL 480"), ("PL 480", "PL 480")]
+        );
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        assert!(found("COASTAL OASIS ARABIA FMS BTW CIAO EMBASSYWIDE").is_empty());
+        assert_eq!(
+            found("(COAS), COAS. \"OAS\""),
+            vec![("COAS", "COAS"), ("COAS", "COAS"), ("OAS", "OAS"),]
+        );
+        // Joined words are one word: no MID in MID-AUGUST, no U or S in U.S.
+        assert!(found("MID-AUGUST U.S. PORT-AU-PRINCE").is_empty());
+        assert_eq!(found("IA-ECOSOC"), vec![("IA-ECOSOC", "IA-ECOSOC")]);
+        // A possessive is left out of the match.
+        assert_eq!(found("EMBASSY'S BEST ESTIMATE"), vec![("EMBASSY", "Emb")]);
+        assert_eq!(
+            found("DEPARTMENT’S VIEW"),
+            vec![("DEPARTMENT", "Department")]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_are_not_taken_for_terms() {
+        // Header words count only on the routing lines.
+        assert!(found("IMMEDIATE OBJECTIVE WOULD BE TO OBTAIN FIRM STATEMENT").is_empty());
+        assert!(found("BODY TEXT\nTO BE REPEATED AT PRIORITY").is_empty());
+        assert!(found("SECRET BALLOT").is_empty());
+        // Initials are not office symbols; LA PAZ is not Latin America.
+        assert!(found("JOHN M. CABOT, PEDRO G. BELTRAN, WILLARD L. BEAULAC").is_empty());
+        assert_eq!(
+            found("FM AMEMBASSY LA PAZ"),
+            vec![("FM", "FM"), ("AMEMBASSY", "AmEmbassy")]
+        );
+        assert!(found("ERNESTO DE LA GUARDIA").is_empty());
+        assert_eq!(found("LA AND IA"), vec![("LA", "LA"), ("IA", "IA")]);
+    }
+
+    #[test]
+    fn missing_terms_reports_unknown_capitals_once() {
+        let text = "The XYZQ and OAS met. XYZQ left; U.S. and US stayed for Item II. ARA-20 too; \
+                    Deptcirtel 47 (Niact), 111900Z, ABCD-OAS.";
+        assert_eq!(missing_terms(g(), text), vec!["XYZQ", "ABCD-OAS"]);
+        assert!(missing_terms(g(), "").is_empty());
+    }
+
+    // The shipped scenario, read for its player-facing prose only; serde skips everything else.
+    #[derive(Deserialize)]
+    struct Scenario {
+        summary: String,
+        objectives: Vec<String>,
+        notes: String,
+        issues: Vec<Issue>,
+        governments: Vec<Government>,
+        telegrams: Vec<Telegram>,
+        events: Vec<Event>,
+        votes: Vec<Vote>,
+        endings: Vec<Ending>,
+    }
+    #[derive(Deserialize)]
+    struct Issue {
+        question: String,
+    }
+    #[derive(Deserialize)]
+    struct Government {
+        notes: String,
+    }
+    #[derive(Deserialize)]
+    struct Telegram {
+        id: String,
+        subject: String,
+        body: String,
+    }
+    #[derive(Deserialize)]
+    struct Event {
+        id: String,
+        headline: String,
+        text: String,
+    }
+    #[derive(Deserialize)]
+    struct Vote {
+        title: String,
+    }
+    #[derive(Deserialize)]
+    struct Ending {
+        title: String,
+        debrief: String,
+        history: String,
+    }
+
+    fn scenario() -> Scenario {
+        ron::from_str(include_str!("../scenarios/deptcirtel-47.ron")).unwrap()
+    }
+
+    #[test]
+    fn shipped_telegrams_use_no_term_without_an_entry() {
+        let s = scenario();
+        assert!(!s.telegrams.is_empty());
+        for t in &s.telegrams {
+            for text in [&t.subject, &t.body] {
+                let missing = missing_terms(g(), text);
+                assert!(
+                    missing.is_empty(),
+                    "telegram {}: no glossary entry for {missing:?}",
+                    t.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shipped_scenario_prose_uses_no_term_without_an_entry() {
+        let s = scenario();
+        let mut texts: Vec<(String, &str)> =
+            vec![("summary".into(), &s.summary), ("notes".into(), &s.notes)];
+        texts.extend(
+            s.objectives
+                .iter()
+                .map(|o| ("objective".into(), o.as_str())),
+        );
+        texts.extend(
+            s.issues
+                .iter()
+                .map(|i| ("issue".into(), i.question.as_str())),
+        );
+        texts.extend(
+            s.governments
+                .iter()
+                .map(|g| ("government notes".into(), g.notes.as_str())),
+        );
+        for e in &s.events {
+            texts.push((format!("event {}", e.id), &e.headline));
+            texts.push((format!("event {}", e.id), &e.text));
+        }
+        texts.extend(s.votes.iter().map(|v| ("vote".into(), v.title.as_str())));
+        for e in &s.endings {
+            for text in [&e.title, &e.debrief, &e.history] {
+                texts.push(("ending".into(), text));
+            }
+        }
+        for (place, text) in texts {
+            let missing = missing_terms(g(), text);
+            assert!(
+                missing.is_empty(),
+                "{place}: no glossary entry for {missing:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cable_ese_of_the_shipped_telegrams_has_entries() {
+        // Mixed-case cable words that missing_terms, which looks for capitals, cannot see.
+        for word in [
+            "Deptcirtel",
+            "Deptel",
+            "Secto",
+            "Niact",
+            "soonest",
+            "Peiping",
+            "SecDel",
+        ] {
+            assert!(g().lookup(word).is_some(), "{word}");
+        }
+        let s = scenario();
+        let bodies = s
+            .telegrams
+            .iter()
+            .map(|t| t.body.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        for (word, term) in [
+            ("Niact", "Niact"),
+            ("soonest", "Soonest"),
+            ("Peiping", "Peiping"),
+        ] {
+            assert!(bodies.contains(word), "{word} no longer in the scenario");
+            assert!(
+                g().find_in(&bodies.to_uppercase())
+                    .iter()
+                    .any(|(_, e)| e.term == term),
+                "{word}"
+            );
+        }
     }
 }

@@ -101,7 +101,11 @@ pub fn open_requests_of(world: &World, cable: CableId) -> Vec<OpenRequest> {
 /// The earliest deadline among the player's open requests.
 pub fn next_deadline(world: &World) -> Option<Moment> {
     let me = world.resource::<Setup>().role.station();
-    world.resource::<Requests>().open_for(me).filter_map(|r| r.deadline).min()
+    world
+        .resource::<Requests>()
+        .open_for(me)
+        .filter_map(|r| r.deadline)
+        .min()
 }
 
 /// What the player's side knows of a government's stance on an issue.
@@ -110,9 +114,15 @@ pub enum Knowledge {
     /// Nothing.
     Unknown,
     /// The player's own mission's estimate of its host.
-    Estimated { position: PositionIx, estimate: Estimate },
+    Estimated {
+        position: PositionIx,
+        estimate: Estimate,
+    },
     /// The latest report a post sent the Department.
-    Reported { position: PositionIx, probability: Option<f64> },
+    Reported {
+        position: PositionIx,
+        probability: Option<f64>,
+    },
     /// A vote that revealed stances showed it.
     Revealed { position: PositionIx, cast: Cast },
 }
@@ -144,7 +154,14 @@ pub fn knowledge(world: &World, issue: crate::scenario::IssueId) -> Vec<Knowledg
         }
     } else {
         for r in &world.resource::<Requests>().replies {
-            let (Station::Post(p), Answer::Estimate { position, probability }) = (r.from, &r.answer) else {
+            let (
+                Station::Post(p),
+                Answer::Estimate {
+                    position,
+                    probability,
+                },
+            ) = (r.from, &r.answer)
+            else {
                 continue;
             };
             let asked = match &s.telegram(r.telegram).requests[r.request].kind {
@@ -152,8 +169,10 @@ pub fn knowledge(world: &World, issue: crate::scenario::IssueId) -> Vec<Knowledg
                 _ => continue,
             };
             if asked == issue {
-                out[s.mission(p).host.index()] =
-                    Knowledge::Reported { position: *position, probability: *probability };
+                out[s.mission(p).host.index()] = Knowledge::Reported {
+                    position: *position,
+                    probability: *probability,
+                };
             }
         }
     }
@@ -198,8 +217,24 @@ pub fn preview_reply(
 ) -> Cable {
     let s = scenario(world);
     let entity = world.resource::<Stations>().entity(Station::Post(post));
-    let number = world.get::<Outbox>(entity).map(|o| o.next_number).unwrap_or(1);
-    let calls = world.get::<Calls>(entity).map(|c| c.0.clone()).unwrap_or_default();
+    let number = world
+        .get::<Outbox>(entity)
+        .map(|o| o.next_number)
+        .unwrap_or(1);
+    let calls = world
+        .get::<Calls>(entity)
+        .map(|c| c.0.clone())
+        .unwrap_or_default();
     let now = world.resource::<crate::calendar::Calendar>().now;
-    crate::missions::estimate_cable(s, post, number, request, position, probability, text, &calls, now)
+    crate::missions::estimate_cable(
+        s,
+        post,
+        number,
+        request,
+        position,
+        probability,
+        text,
+        &calls,
+        now,
+    )
 }

@@ -197,7 +197,11 @@ fn an_action_request_gets_no_reply() {
         r#"trigger: All([At("1960-07-25T12:00"), Flag("instructed")])"#,
         r#"trigger: All([At("1960-07-25T12:00"), Flag("instructed"), Replied(telegram: "circular_1", request: "b")])"#,
     );
-    assert_one(&text, r#""b")"#, &["request `b` of `circular_1` asks for action, which gets no reply"]);
+    assert_one(
+        &text,
+        r#""b")"#,
+        &["request `b` of `circular_1` asks for action, which gets no reply"],
+    );
 }
 
 #[test]
@@ -205,7 +209,9 @@ fn duplicate_leader_ids_across_governments() {
     let text = mini_with(r#"(id: "g_pres""#, r#"(id: "a_pres""#);
     let diags = errors(&text);
     assert!(
-        diags.iter().any(|d| d.message.contains("duplicate leader id `a_pres` (also a leader of `alpha`)")),
+        diags.iter().any(|d| d
+            .message
+            .contains("duplicate leader id `a_pres` (also a leader of `alpha`)")),
         "{diags:#?}"
     );
 }

@@ -22,45 +22,61 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
     if open.is_empty() {
         ui.weak("Nothing in this cable waits for you. Requests still open:");
         for row in views::tray_rows(world) {
-            if !views::open_requests_of(world, row.cable).is_empty() && ui.link(&row.name).clicked() {
+            if !views::open_requests_of(world, row.cable).is_empty() && ui.link(&row.name).clicked()
+            {
                 session.open(row.cable);
                 return;
             }
         }
         return;
     }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for request in open {
-            let s = views::scenario(session.game.world());
-            let telegram = s.telegram(request.telegram);
-            let req = &telegram.requests[request.request];
-            ui.heading(format!("Paragraph ({}) of {} {}", req.id, crate::cables::series_name(telegram.series), telegram.number));
-            if let Some(d) = request.deadline {
-                ui.label(format!("Due {d}"));
-            }
-            match req.kind.clone() {
-                RequestKind::Estimate { issue, positions, .. } => {
-                    estimate_form(ui, session, (request.telegram, request.request), issue, &positions)
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for request in open {
+                let s = views::scenario(session.game.world());
+                let telegram = s.telegram(request.telegram);
+                let req = &telegram.requests[request.request];
+                ui.heading(format!(
+                    "Paragraph ({}) of {} {}",
+                    req.id,
+                    crate::cables::series_name(telegram.series),
+                    telegram.number
+                ));
+                if let Some(d) = request.deadline {
+                    ui.label(format!("Due {d}"));
                 }
-                RequestKind::Action { see, show, .. } => action_form(ui, session, &see, &show),
-                RequestKind::Decision { question, options, .. } => {
-                    ui.label(question);
-                    for (i, o) in options.iter().enumerate() {
-                        ui.radio_value(&mut session.drafts.option, i, &o.label);
-                    }
-                    if ui.button("Decide").clicked() {
-                        let option = options[session.drafts.option].id.clone();
-                        session.command(Action::Decide {
-                            telegram: telegram.id.clone(),
-                            request: req.id.clone(),
-                            option,
-                        });
+                match req.kind.clone() {
+                    RequestKind::Estimate {
+                        issue, positions, ..
+                    } => estimate_form(
+                        ui,
+                        session,
+                        (request.telegram, request.request),
+                        issue,
+                        &positions,
+                    ),
+                    RequestKind::Action { see, show, .. } => action_form(ui, session, &see, &show),
+                    RequestKind::Decision {
+                        question, options, ..
+                    } => {
+                        ui.label(question);
+                        for (i, o) in options.iter().enumerate() {
+                            ui.radio_value(&mut session.drafts.option, i, &o.label);
+                        }
+                        if ui.button("Decide").clicked() {
+                            let option = options[session.drafts.option].id.clone();
+                            session.command(Action::Decide {
+                                telegram: telegram.id.clone(),
+                                request: req.id.clone(),
+                                option,
+                            });
+                        }
                     }
                 }
+                ui.separator();
             }
-            ui.separator();
-        }
-    });
+        });
 }
 
 fn estimate_form(
@@ -70,27 +86,52 @@ fn estimate_form(
     issue: crate::scenario::IssueId,
     positions: &[usize],
 ) {
-    let Role::Post(post) = session.game.setup().role else { return };
+    let Role::Post(post) = session.game.setup().role else {
+        return;
+    };
     let s = views::scenario(session.game.world());
     let issue_def = s.issue(issue).clone();
     let telegram_id = s.telegram(request.0).id.clone();
     let request_id = s.telegram(request.0).requests[request.1].id.clone();
     ui.label(egui::RichText::new(&issue_def.question).strong());
+    if session.drafts.position.is_none()
+        && let Some(e) = views::estimates(session.game.world(), post)
+    {
+        // Start from what the mission believes; the player can change it.
+        let natural = issue_def.position_of(e[issue.index()].mean);
+        session.drafts.position = positions
+            .iter()
+            .copied()
+            .min_by_key(|p| p.abs_diff(natural));
+    }
     for p in positions {
-        ui.radio_value(&mut session.drafts.position, Some(*p), &issue_def.positions[*p].label);
+        ui.radio_value(
+            &mut session.drafts.position,
+            Some(*p),
+            &issue_def.positions[*p].label,
+        );
     }
     ui.horizontal(|ui| {
         ui.label("Your probability that this is right");
         let mut percent = session.drafts.probability * 100.0;
-        ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(5.0).suffix("%"));
+        ui.add(
+            egui::Slider::new(&mut percent, 0.0..=100.0)
+                .step_by(5.0)
+                .suffix("%"),
+        );
         session.drafts.probability = percent / 100.0;
     });
     ui.label("Your own words for the cable (telegraphese; a blank line starts a paragraph):");
-    ui.add(egui::TextEdit::multiline(&mut session.drafts.text).desired_rows(4).desired_width(f32::INFINITY));
+    ui.add(
+        egui::TextEdit::multiline(&mut session.drafts.text)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY),
+    );
     let Some(position) = session.drafts.position else {
         ui.weak("Choose a position to see the cable.");
         return;
     };
+    ui.weak("Preselected: the position your mission's estimate points to (see the dossier).");
     ui.label(egui::RichText::new("As it will be sent:").weak());
     let preview = views::preview_reply(
         session.game.world(),
@@ -104,9 +145,16 @@ fn estimate_form(
         .fill(egui::Color32::from_rgb(0x1E, 0x1F, 0x1C))
         .inner_margin(egui::Margin::same(12))
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(render(s, &preview)).monospace().color(TELETYPE));
+            ui.label(
+                egui::RichText::new(render(s, &preview))
+                    .monospace()
+                    .color(TELETYPE),
+            );
         });
-    if ui.button(egui::RichText::new("Send the return cable").strong()).clicked() {
+    if ui
+        .button(egui::RichText::new("Send the return cable").strong())
+        .clicked()
+    {
         let position_id = issue_def.positions[position].id.clone();
         session.command(Action::Reply {
             telegram: telegram_id,
@@ -118,7 +166,12 @@ fn estimate_form(
     }
 }
 
-fn action_form(ui: &mut egui::Ui, session: &mut Session, see: &[crate::scenario::Whom], show: &[crate::scenario::MaterialId]) {
+fn action_form(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    see: &[crate::scenario::Whom],
+    show: &[crate::scenario::MaterialId],
+) {
     let world = session.game.world();
     let s = views::scenario(world);
     let post = match session.game.setup().role {
@@ -134,16 +187,26 @@ fn action_form(ui: &mut egui::Ui, session: &mut Session, see: &[crate::scenario:
     let gov = s.government(s.mission(post).host).clone();
     let materials = s.materials.clone();
     let wanted: Vec<&str> = see.iter().map(|w| crate::missions::whom_name(*w)).collect();
-    ui.label(format!("The Department asks you to see: {}.", wanted.join(", ")));
+    ui.label(format!(
+        "The Department asks you to see: {}.",
+        wanted.join(", ")
+    ));
     ui.label("Whom will you see?");
     for (i, l) in gov.leaders.iter().enumerate() {
-        ui.radio_value(&mut session.drafts.leader, i, format!("{} {}", l.title, l.name));
+        ui.radio_value(
+            &mut session.drafts.leader,
+            i,
+            format!("{} {}", l.title, l.name),
+        );
     }
     ui.label("What will you show?");
     for (i, m) in materials.iter().enumerate() {
         let allowed = show.is_empty() || show.iter().any(|x| x.index() == i);
         let mut on = session.drafts.show.contains(&i);
-        if ui.add_enabled(allowed, egui::Checkbox::new(&mut on, &m.title)).changed() {
+        if ui
+            .add_enabled(allowed, egui::Checkbox::new(&mut on, &m.title))
+            .changed()
+        {
             if on {
                 session.drafts.show.insert(i);
             } else {
@@ -151,12 +214,22 @@ fn action_form(ui: &mut egui::Ui, session: &mut Session, see: &[crate::scenario:
             }
         }
     }
-    if ui.button(egui::RichText::new("Make the démarche").strong()).clicked() {
-        let leader = gov.leaders[session.drafts.leader.min(gov.leaders.len() - 1)].id.clone();
+    if ui
+        .button(egui::RichText::new("Make the démarche").strong())
+        .clicked()
+    {
+        let leader = gov.leaders[session.drafts.leader.min(gov.leaders.len() - 1)]
+            .id
+            .clone();
         let mut shown: Vec<usize> = session.drafts.show.iter().copied().collect();
         shown.sort();
         let show = shown.into_iter().map(|i| materials[i].id.clone()).collect();
         let post_id = s.mission(post).id.clone();
-        session.command(Action::Demarche { see: RawWhom::Leader(leader), show, issue: None, post: Some(post_id) });
+        session.command(Action::Demarche {
+            see: RawWhom::Leader(leader),
+            show,
+            issue: None,
+            post: Some(post_id),
+        });
     }
 }

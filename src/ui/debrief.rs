@@ -2,7 +2,7 @@
 //! stances over time, and what happened historically.
 
 use bevy_egui::egui;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Text};
 
 use super::session::Session;
 use super::theme::position_colour;
@@ -15,54 +15,67 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
     let issue = &mut session.issue;
     let d = Debrief::from_world(world);
     let s = d.scenario;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        if let Some(e) = d.ending {
-            let ending = s.ending(e);
-            ui.heading(&ending.title);
-            ui.label(&ending.debrief);
-        } else {
-            ui.heading("The game is not over yet");
-        }
-        ui.add_space(8.0);
-        ui.columns(2, |cols| {
-            estimates(&mut cols[0], &d);
-            chart(&mut cols[1], issue, world, &d);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(e) = d.ending {
+                let ending = s.ending(e);
+                ui.heading(&ending.title);
+                ui.label(&ending.debrief);
+            } else {
+                ui.heading("The game is not over yet");
+            }
+            ui.add_space(8.0);
+            estimates(ui, &d);
+            ui.add_space(8.0);
+            chart(ui, issue, world, &d);
+            for record in d.votes {
+                let vote = s.vote(record.vote);
+                let t = record.tally;
+                ui.add_space(8.0);
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} — {}: {} {}–{}–{} ({} needed of {}; quorum {})",
+                        record.at.long_date(),
+                        vote.title,
+                        if record.passed { "PASSED" } else { "FAILED" },
+                        t.yes,
+                        t.no,
+                        t.abstain,
+                        record.verdict.needed,
+                        t.eligible,
+                        record.verdict.quorum
+                    ))
+                    .strong(),
+                );
+                egui::CollapsingHeader::new("Who voted how, and why")
+                    .id_salt(record.vote.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new(("ballots", record.vote.0))
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for b in &record.ballots {
+                                    ui.label(&s.government(b.government).country);
+                                    let (text, colour) = match b.cast {
+                                        Cast::Yes => ("yes", egui::Color32::LIGHT_GREEN),
+                                        Cast::No => ("no", egui::Color32::LIGHT_RED),
+                                        Cast::Abstain => ("abstain", egui::Color32::YELLOW),
+                                        Cast::Absent => ("absent", egui::Color32::GRAY),
+                                        Cast::Excluded => ("excluded", egui::Color32::GRAY),
+                                    };
+                                    ui.colored_label(colour, text);
+                                    ui.label(&b.reason);
+                                    ui.end_row();
+                                }
+                            });
+                    });
+            }
+            if let Some(e) = d.ending {
+                ui.add_space(8.0);
+                ui.label(egui::RichText::new("What happened historically").strong());
+                ui.label(&s.ending(e).history);
+            }
         });
-        for record in d.votes {
-            let vote = s.vote(record.vote);
-            let t = record.tally;
-            ui.add_space(8.0);
-            ui.label(egui::RichText::new(format!(
-                "{} — {}: {} {}–{}–{} ({} needed of {}; quorum {})",
-                record.at.long_date(),
-                vote.title,
-                if record.passed { "PASSED" } else { "FAILED" },
-                t.yes, t.no, t.abstain, record.verdict.needed, t.eligible, record.verdict.quorum
-            )).strong());
-            egui::CollapsingHeader::new("Who voted how, and why").id_salt(record.vote.0).show(ui, |ui| {
-                egui::Grid::new(("ballots", record.vote.0)).striped(true).show(ui, |ui| {
-                    for b in &record.ballots {
-                        ui.label(&s.government(b.government).country);
-                        let (text, colour) = match b.cast {
-                            Cast::Yes => ("yes", egui::Color32::LIGHT_GREEN),
-                            Cast::No => ("no", egui::Color32::LIGHT_RED),
-                            Cast::Abstain => ("abstain", egui::Color32::YELLOW),
-                            Cast::Absent => ("absent", egui::Color32::GRAY),
-                            Cast::Excluded => ("excluded", egui::Color32::GRAY),
-                        };
-                        ui.colored_label(colour, text);
-                        ui.label(&b.reason);
-                        ui.end_row();
-                    }
-                });
-            });
-        }
-        if let Some(e) = d.ending {
-            ui.add_space(8.0);
-            ui.label(egui::RichText::new("What happened historically").strong());
-            ui.label(&s.ending(e).history);
-        }
-    });
 }
 
 fn estimates(ui: &mut egui::Ui, d: &Debrief) {
@@ -73,7 +86,9 @@ fn estimates(ui: &mut egui::Ui, d: &Debrief) {
         ui.weak("No estimate of yours was revealed by a vote.");
     }
     for score in &mine {
-        let crate::scenario::RequestKind::Estimate { issue, .. } = &s.telegram(score.telegram).requests[score.request].kind else {
+        let crate::scenario::RequestKind::Estimate { issue, .. } =
+            &s.telegram(score.telegram).requests[score.request].kind
+        else {
             continue;
         };
         let issue = s.issue(*issue);
@@ -88,36 +103,56 @@ fn estimates(ui: &mut egui::Ui, d: &Debrief) {
         ));
     }
     if let Some((mean, n, right)) = Debrief::mean_brier(mine.iter().copied()) {
-        ui.label(egui::RichText::new(format!("Your Brier score {mean:.3} over {n}, {right} right")).strong());
+        ui.label(
+            egui::RichText::new(format!(
+                "Your Brier score {mean:.3} over {n}, {right} right"
+            ))
+            .strong(),
+        );
         ui.weak("0 is perfect; a flat 50% earns 0.250.");
     }
     let me = d.setup.role.station();
     if let Some((mean, n, right)) = Debrief::mean_brier(d.scores.iter().filter(|x| x.from != me)) {
-        ui.label(format!("The other missions: Brier {mean:.3} over {n}, {right} right."));
+        ui.label(format!(
+            "The other missions: Brier {mean:.3} over {n}, {right} right."
+        ));
     }
 }
 
 /// The true stances over time on the chosen issue: one line per government.
-fn chart(ui: &mut egui::Ui, chosen: &mut crate::scenario::IssueId, world: &bevy::prelude::World, d: &Debrief) {
+fn chart(
+    ui: &mut egui::Ui,
+    chosen: &mut crate::scenario::IssueId,
+    world: &bevy::prelude::World,
+    d: &Debrief,
+) {
     let s = d.scenario;
-    egui::ComboBox::from_label("Stances over time").selected_text(&s.issue(*chosen).id).show_ui(ui, |ui| {
-        for (i, issue) in s.issues.iter().enumerate() {
-            ui.selectable_value(chosen, crate::scenario::IssueId(i as u32), &issue.id);
-        }
-    });
+    egui::ComboBox::from_label("Stances over time")
+        .selected_text(&s.issue(*chosen).id)
+        .show_ui(ui, |ui| {
+            for (i, issue) in s.issues.iter().enumerate() {
+                ui.selectable_value(chosen, crate::scenario::IssueId(i as u32), &issue.id);
+            }
+        });
     let history = world.resource::<StanceHistory>();
     let issue = chosen.index();
     let start = s.start;
-    let n = s.governments.len();
+    let def = &s.issues[issue];
+    let host = match d.setup.role {
+        crate::scenario::Role::Post(p) => Some(s.mission(p).host.index()),
+        crate::scenario::Role::Department => None,
+    };
+    ui.weak(format!("Each line is a government's true stance (top: {}; bottom: {}), coloured by where it ended; yours is white.", def.high, def.low));
     Plot::new("stances")
-        .height(300.0)
-        .legend(Legend::default())
-        .include_y(s.issues[issue].min)
-        .include_y(s.issues[issue].max)
-        .x_axis_label("days")
+        .height(320.0)
+        .include_y(def.min)
+        .include_y(def.max)
+        .include_x(0.0)
+        .x_axis_label(format!("days from {}", start.long_date()))
+        .y_axis_label("stance")
         .show(ui, |plot| {
             for (g, gov) in s.governments.iter().enumerate() {
-                let points: PlotPoints = history
+                let series: Vec<[f64; 2]> = history
                     .0
                     .iter()
                     .map(|(at, stances)| {
@@ -125,7 +160,29 @@ fn chart(ui: &mut egui::Ui, chosen: &mut crate::scenario::IssueId, world: &bevy:
                         [days, stances[g][issue]]
                     })
                     .collect();
-                plot.line(Line::new(&gov.country, points).color(position_colour(g, n)));
+                let Some(last) = series.last().copied() else {
+                    continue;
+                };
+                let colour = if host == Some(g) {
+                    egui::Color32::WHITE
+                } else {
+                    position_colour(def.position_of(last[1]), def.positions.len())
+                };
+                let width = if host == Some(g) { 3.0 } else { 1.5 };
+                plot.line(
+                    Line::new(&gov.country, PlotPoints::from(series))
+                        .color(colour)
+                        .width(width),
+                );
+                plot.text(
+                    Text::new(
+                        &gov.country,
+                        PlotPoint::new(last[0], last[1]),
+                        egui::RichText::new(&gov.country).small(),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER)
+                    .color(colour),
+                );
             }
         });
 }

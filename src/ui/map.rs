@@ -55,7 +55,12 @@ impl AssetLoader for MapLoader {
     type Settings = ();
     type Error = BevyError;
 
-    async fn load(&self, reader: &mut dyn Reader, _: &(), _: &mut LoadContext<'_>) -> Result<MapShapes, BevyError> {
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _: &(),
+        _: &mut LoadContext<'_>,
+    ) -> Result<MapShapes, BevyError> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
         let raw: RawMap = serde_json::from_slice(&bytes)?;
@@ -73,7 +78,10 @@ impl AssetLoader for MapLoader {
                     .rings
                     .iter()
                     .map(|ring| {
-                        let flat: Vec<f64> = ring.iter().flat_map(|p| [p[0] as f64, p[1] as f64]).collect();
+                        let flat: Vec<f64> = ring
+                            .iter()
+                            .flat_map(|p| [p[0] as f64, p[1] as f64])
+                            .collect();
                         earcutr::earcut(&flat, &[], 2)
                             .unwrap_or_default()
                             .into_iter()
@@ -81,10 +89,19 @@ impl AssetLoader for MapLoader {
                             .collect()
                     })
                     .collect();
-                Country { id: c.id, name: c.name, capital: c.capital, rings: c.rings, triangles }
+                Country {
+                    id: c.id,
+                    name: c.name,
+                    capital: c.capital,
+                    rings: c.rings,
+                    triangles,
+                }
             })
             .collect();
-        Ok(MapShapes { countries, source: raw.source })
+        Ok(MapShapes {
+            countries,
+            source: raw.source,
+        })
     }
 
     fn extensions(&self) -> &[&str] {
@@ -103,9 +120,12 @@ pub(super) fn plugin(app: &mut App) {
     app.init_asset::<MapShapes>()
         .init_asset_loader::<MapLoader>()
         .init_resource::<MapData>()
-        .add_systems(Startup, |mut commands: Commands, server: Res<AssetServer>| {
-            commands.insert_resource(MapHandle(server.load("map/americas.json")));
-        })
+        .add_systems(
+            Startup,
+            |mut commands: Commands, server: Res<AssetServer>| {
+                commands.insert_resource(MapHandle(server.load("map/americas.json")));
+            },
+        )
         .add_systems(Update, take_loaded);
 }
 
@@ -137,14 +157,24 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, shapes: Option<&MapShapes>
     let issue = session.issue;
     let known = views::knowledge(world, issue);
     let issue_def = s.issue(issue).clone();
-    ui.horizontal(|ui| {
-        egui::ComboBox::from_label("Coloured by").selected_text(&issue_def.id).show_ui(ui, |ui| {
-            for (i, x) in s.issues.iter().enumerate() {
-                ui.selectable_value(&mut session.issue, crate::scenario::IssueId(i as u32), &x.question);
-            }
-        });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Coloured by");
+        egui::ComboBox::from_id_salt("map_issue")
+            .selected_text(&issue_def.id)
+            .show_ui(ui, |ui| {
+                for (i, x) in s.issues.iter().enumerate() {
+                    ui.selectable_value(
+                        &mut session.issue,
+                        crate::scenario::IssueId(i as u32),
+                        &x.question,
+                    );
+                }
+            });
         for (i, p) in issue_def.positions.iter().enumerate() {
-            ui.colored_label(position_colour(i, issue_def.positions.len()), format!("■ {}", p.label));
+            ui.colored_label(
+                position_colour(i, issue_def.positions.len()),
+                format!("■ {}", p.label),
+            );
         }
         ui.colored_label(UNKNOWN, "■ unknown");
     });
@@ -159,11 +189,17 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, shapes: Option<&MapShapes>
     };
     let origin = rect.center() - egui::vec2(w, h) / 2.0;
     let to_screen = |p: [f32; 2]| {
-        egui::pos2(origin.x + (p[0] - WEST) / (EAST - WEST) * w, origin.y + (NORTH - p[1]) / (NORTH - SOUTH) * h)
+        egui::pos2(
+            origin.x + (p[0] - WEST) / (EAST - WEST) * w,
+            origin.y + (NORTH - p[1]) / (NORTH - SOUTH) * h,
+        )
     };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, egui::Color32::from_rgb(0x16, 0x22, 0x2E));
-    let government = |c: &Country| c.id.as_ref().and_then(|id| s.governments.iter().position(|g| &g.id == id));
+    let government = |c: &Country| {
+        c.id.as_ref()
+            .and_then(|id| s.governments.iter().position(|g| &g.id == id))
+    };
     let mut hovered = None;
     let pointer = response.hover_pos();
     for c in &shapes.countries {
@@ -183,7 +219,10 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, shapes: Option<&MapShapes>
             }
             mesh.indices = tris.clone();
             painter.add(egui::Shape::mesh(mesh));
-            painter.add(egui::Shape::closed_line(points.clone(), egui::Stroke::new(0.6, egui::Color32::from_gray(20))));
+            painter.add(egui::Shape::closed_line(
+                points.clone(),
+                egui::Stroke::new(0.6, egui::Color32::from_gray(20)),
+            ));
             if let (Some(ptr), Some(g)) = (pointer, g)
                 && contains(&points, ptr)
             {
@@ -192,11 +231,22 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, shapes: Option<&MapShapes>
         }
     }
     for (g, gov) in s.governments.iter().enumerate() {
-        let Some(c) = shapes.countries.iter().find(|c| c.id.as_deref() == Some(gov.id.as_str())) else { continue };
+        let Some(c) = shapes
+            .countries
+            .iter()
+            .find(|c| c.id.as_deref() == Some(gov.id.as_str()))
+        else {
+            continue;
+        };
         let Some(capital) = c.capital else { continue };
         if views::post_for(world, GovId(g as u32)).is_some() {
             let at = to_screen(capital);
-            painter.circle(at, 3.5, egui::Color32::WHITE, egui::Stroke::new(1.0, egui::Color32::BLACK));
+            painter.circle(
+                at,
+                3.5,
+                egui::Color32::WHITE,
+                egui::Stroke::new(1.0, egui::Color32::BLACK),
+            );
         }
     }
     if let Some((g, _)) = hovered {
@@ -207,12 +257,20 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session, shapes: Option<&MapShapes>
                 "your estimate: {} ({:+.2} ± {:.2})",
                 issue_def.positions[position].label, estimate.mean, estimate.sd
             ),
-            Knowledge::Reported { position, probability } => format!(
+            Knowledge::Reported {
+                position,
+                probability,
+            } => format!(
                 "reported: {}{}",
                 issue_def.positions[position].label,
-                probability.map(|p| format!(" ({:.0}%)", p * 100.0)).unwrap_or_default()
+                probability
+                    .map(|p| format!(" ({:.0}%)", p * 100.0))
+                    .unwrap_or_default()
             ),
-            Knowledge::Revealed { position, .. } => format!("revealed by the vote: {}", issue_def.positions[position].label),
+            Knowledge::Revealed { position, .. } => format!(
+                "revealed by the vote: {}",
+                issue_def.positions[position].label
+            ),
         };
         let text = format!("{} — {}", gov.country, what);
         response.clone().on_hover_text(text);

@@ -12,7 +12,10 @@ use crate::command::Step;
 use crate::views;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, play_screen.run_if(in_state(Screen::Playing)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        play_screen.run_if(in_state(Screen::Playing)),
+    );
 }
 
 /// Opens the cable that most needs the player: the newest with an open request, else the
@@ -32,9 +35,15 @@ pub fn select_default_cable(session: &mut Session) {
 }
 
 fn play_screen(world: &mut World) {
-    let Some(ctx) = primary_ctx(world) else { return };
-    let Some(mut session) = world.remove_non_send::<Session>() else { return };
-    let shapes = world.get_resource::<map::MapData>().and_then(|m| m.0.clone());
+    let Some(ctx) = primary_ctx(world) else {
+        return;
+    };
+    let Some(mut session) = world.remove_non_send::<Session>() else {
+        return;
+    };
+    let shapes = world
+        .get_resource::<map::MapData>()
+        .and_then(|m| m.0.clone());
     keyboard(&ctx, &mut session);
     let mut root = root(&ctx);
     egui::Panel::top("calendar").show(&mut root, |ui| calendar_bar(ui, &mut session));
@@ -69,7 +78,10 @@ fn tabs(ui: &mut egui::Ui, session: &mut Session) {
         ] {
             let enabled = view != View::Debrief || over;
             if ui
-                .add_enabled(enabled, egui::Button::selectable(session.tab == view, label))
+                .add_enabled(
+                    enabled,
+                    egui::Button::selectable(session.tab == view, label),
+                )
                 .clicked()
             {
                 session.tab = view;
@@ -84,15 +96,22 @@ fn calendar_bar(ui: &mut egui::Ui, session: &mut Session) {
     let now = session.game.now();
     let deadline = views::next_deadline(world);
     let role = s.role_name(session.game.setup().role);
-    let title = s.title.clone();
     let over = session.game.is_over();
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(format!("{}  {:02}:00", now.long_date(), now.hour())).size(20.0).strong());
+        ui.label(
+            egui::RichText::new(format!("{}  {:02}:00", now.long_date(), now.hour()))
+                .size(20.0)
+                .strong(),
+        );
         ui.separator();
         ui.label(role);
         ui.separator();
         ui.add_enabled_ui(!over, |ui| {
-            if ui.button("Next cable (N)").on_hover_text("Let time run until a cable reaches you").clicked() {
+            if ui
+                .button("Next cable (N)")
+                .on_hover_text("Let time run until a cable reaches you")
+                .clicked()
+            {
                 session.advance(Step::NextCable);
             }
             if ui.button("Next day (D)").clicked() {
@@ -100,15 +119,27 @@ fn calendar_bar(ui: &mut egui::Ui, session: &mut Session) {
             }
             let due = ui
                 .add_enabled(deadline.is_some(), egui::Button::new("Until reply due (R)"))
-                .on_hover_text(deadline.map(|d| format!("The next deadline: {d}")).unwrap_or_default());
+                .on_hover_text(
+                    deadline
+                        .map(|d| format!("The next deadline: {d}"))
+                        .unwrap_or_default(),
+                );
             if due.clicked()
                 && let Some(d) = deadline
             {
                 session.advance(Step::Until(d.plus_hours(-2).max(now)));
             }
-            let label = if session.running.is_some() { "Pause (Space)" } else { "Run (Space)" };
+            let label = if session.running.is_some() {
+                "Pause (Space)"
+            } else {
+                "Run (Space)"
+            };
             if ui.button(label).clicked() {
-                session.running = if session.running.is_some() { None } else { Some(30) };
+                session.running = if session.running.is_some() {
+                    None
+                } else {
+                    Some(30)
+                };
             }
             if let Some(every) = session.running.as_mut() {
                 egui::ComboBox::from_id_salt("speed")
@@ -123,9 +154,6 @@ fn calendar_bar(ui: &mut egui::Ui, session: &mut Session) {
                         ui.selectable_value(every, 8, "fast");
                     });
             }
-        });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(egui::RichText::new(title).italics().weak());
         });
     });
 }
@@ -158,7 +186,11 @@ fn keyboard(ctx: &egui::Context, session: &mut Session) {
             session.advance(Step::Until(d.plus_hours(-2).max(now)));
         }
         if pressed(egui::Key::Space) {
-            session.running = if session.running.is_some() { None } else { Some(30) };
+            session.running = if session.running.is_some() {
+                None
+            } else {
+                Some(30)
+            };
         }
     }
     for (key, view) in [

@@ -24,13 +24,19 @@ fn shoot(
     frames: Res<FrameCount>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let Some(path) = &options.screenshot else { return };
+    let Some(path) = &options.screenshot else {
+        return;
+    };
     let at = options.frames.max(3);
     if frames.0 == at {
-        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone()));
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(path.clone()));
     }
     if frames.0 > at {
-        let written = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let written = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
         if written {
             info!("screenshot saved to {}", path.display());
             exit.write(AppExit::Success);

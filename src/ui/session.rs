@@ -62,7 +62,10 @@ impl Session {
             thread: None,
             dossier,
             issue: crate::scenario::IssueId(0),
-            drafts: Drafts { probability: 0.6, ..default() },
+            drafts: Drafts {
+                probability: 0.6,
+                ..default()
+            },
             status: None,
             running: None,
             frames: 0,
@@ -73,7 +76,10 @@ impl Session {
     pub fn command(&mut self, action: Action) {
         let result = self.game.command(action);
         if result.is_ok() {
-            self.drafts = Drafts { probability: 0.6, ..default() };
+            self.drafts = Drafts {
+                probability: 0.6,
+                ..default()
+            };
         }
         self.status = Some(result);
     }
@@ -87,6 +93,12 @@ impl Session {
     }
 
     pub fn open(&mut self, cable: CableId) {
+        if self.selected != Some(cable) {
+            self.drafts = Drafts {
+                probability: 0.6,
+                ..default()
+            };
+        }
         self.selected = Some(cable);
         self.read.insert(cable);
         if !matches!(self.tab, View::Reader | View::Composer) {
@@ -98,7 +110,8 @@ impl Session {
 /// The session lives outside the ECS's threads: the egui systems that use it run on the main
 /// thread, as egui does.
 pub(super) fn plugin(app: &mut App) {
-    app.init_state::<Screen>().add_systems(Update, run_time.run_if(in_state(Screen::Playing)));
+    app.init_state::<Screen>()
+        .add_systems(Update, run_time.run_if(in_state(Screen::Playing)));
 }
 
 /// When time is running, the clock moves one day every so many frames.

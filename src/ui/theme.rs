@@ -51,7 +51,11 @@ pub fn precedence_colour(p: Precedence) -> egui::Color32 {
 /// Colours for the positions of an issue, from the low end (oppose: red) to the high end
 /// (press: blue).
 pub fn position_colour(position: usize, of: usize) -> egui::Color32 {
-    let t = if of <= 1 { 1.0 } else { position as f32 / (of - 1) as f32 };
+    let t = if of <= 1 {
+        1.0
+    } else {
+        position as f32 / (of - 1) as f32
+    };
     let low = [0xC0 as f32, 0x4A as f32, 0x3C as f32];
     let high = [0x3A as f32, 0x6E as f32, 0xC0 as f32];
     let mix = |i: usize| (low[i] + (high[i] - low[i]) * t) as u8;

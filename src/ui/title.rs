@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use super::session::{Screen, Session, View};
 use super::WindowOptions;
+use super::session::{Screen, Session, View};
 use crate::cli::{load_scenario, read_commands, setup_for};
 use crate::game::Game;
 use crate::shipped::{DEFAULT, SHIPPED};
@@ -46,10 +46,16 @@ impl Choice {
                 self.roles = s
                     .playable_posts
                     .iter()
-                    .map(|p| (s.mission(*p).id.clone(), s.role_name(crate::scenario::Role::Post(*p))))
+                    .map(|p| {
+                        (
+                            s.mission(*p).id.clone(),
+                            s.role_name(crate::scenario::Role::Post(*p)),
+                        )
+                    })
                     .collect();
                 if s.department_playable {
-                    self.roles.push(("department".into(), "the Department of State".into()));
+                    self.roles
+                        .push(("department".into(), "the Department of State".into()));
                 }
                 self.role = match s.default_role {
                     crate::scenario::Role::Post(p) => s.mission(p).id.clone(),
@@ -66,8 +72,10 @@ impl Choice {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, start)
-        .add_systems(EguiPrimaryContextPass, title_screen.run_if(in_state(Screen::Title)));
+    app.add_systems(Startup, start).add_systems(
+        EguiPrimaryContextPass,
+        title_screen.run_if(in_state(Screen::Title)),
+    );
 }
 
 /// Starts at once when the command line named a scenario (or a scripted run), else shows
@@ -75,7 +83,9 @@ pub(super) fn plugin(app: &mut App) {
 fn start(world: &mut World) {
     let options = world.resource::<WindowOptions>().clone();
     world.insert_resource(Choice::load(options.scenario.as_deref().unwrap_or(DEFAULT)));
-    if options.view == Some(View::Title) || (options.scenario.is_none() && options.commands.is_none()) {
+    if options.view == Some(View::Title)
+        || (options.scenario.is_none() && options.commands.is_none())
+    {
         return;
     }
     let name = options.scenario.clone().unwrap_or_else(|| DEFAULT.into());
@@ -101,7 +111,9 @@ fn start(world: &mut World) {
             }
             super::play::select_default_cable(&mut session);
             world.insert_non_send(session);
-            world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+            world
+                .resource_mut::<NextState<Screen>>()
+                .set(Screen::Playing);
         }
         Err(e) => world.resource_mut::<Choice>().error = Some(e),
     }
@@ -176,11 +188,16 @@ fn title_screen(world: &mut World) {
                     });
                     ui.add_space(16.0);
                     let ready = choice.error.is_none() && !choice.roles.is_empty();
-                    let go = ui.add_enabled(ready, egui::Button::new(egui::RichText::new("Begin  (Enter)").size(18.0)));
+                    let go = ui.add_enabled(
+                        ready,
+                        egui::Button::new(egui::RichText::new("Begin  (Enter)").size(18.0)),
+                    );
                     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if go.clicked() || (ready && enter) {
                         match choice.seed.trim().parse::<u64>() {
-                            Ok(seed) => start = Some((choice.scenario.clone(), seed, choice.role.clone())),
+                            Ok(seed) => {
+                                start = Some((choice.scenario.clone(), seed, choice.role.clone()))
+                            }
                             Err(_) => choice.error = Some("the seed is a whole number".into()),
                         }
                     }
@@ -193,7 +210,9 @@ fn title_screen(world: &mut World) {
             Ok(mut session) => {
                 super::play::select_default_cable(&mut session);
                 world.insert_non_send(session);
-                world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+                world
+                    .resource_mut::<NextState<Screen>>()
+                    .set(Screen::Playing);
             }
             Err(e) => world.resource_mut::<Choice>().error = Some(e),
         }
@@ -213,6 +232,7 @@ pub fn root(ctx: &egui::Context) -> egui::Ui {
 
 /// The window's egui context, for exclusive systems (the session is not `Send`).
 pub fn primary_ctx(world: &mut World) -> Option<egui::Context> {
-    let mut q = world.query_filtered::<&mut bevy_egui::EguiContext, With<bevy_egui::PrimaryEguiContext>>();
+    let mut q =
+        world.query_filtered::<&mut bevy_egui::EguiContext, With<bevy_egui::PrimaryEguiContext>>();
     q.iter_mut(world).next().map(|mut c| c.get_mut().clone())
 }

@@ -19,7 +19,10 @@ pub fn visible_rows(session: &Session) -> Vec<TrayRow> {
 
 pub fn show(ui: &mut egui::Ui, session: &mut Session) {
     let all = views::tray_rows(session.game.world());
-    let unread = all.iter().filter(|r| !session.read.contains(&r.cable)).count();
+    let unread = all
+        .iter()
+        .filter(|r| !session.read.contains(&r.cable))
+        .count();
     ui.horizontal(|ui| {
         ui.heading("In-tray");
         ui.label(format!("{} cables, {unread} unread", all.len()));
@@ -45,40 +48,54 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
-        for row in &rows[range] {
-            let selected = session.selected == Some(row.cable);
-            let read = session.read.contains(&row.cable);
-            let head = egui::RichText::new(format!(
-                "{:<9} {:<12} {:<16} {}",
-                precedence_word(row.precedence),
-                row.classification,
-                row.name,
-                row.dtg
-            ))
-            .monospace()
-            .color(precedence_colour(row.precedence));
-            let subject = if read {
-                egui::RichText::new(&row.subject)
-            } else {
-                egui::RichText::new(format!("● {}", row.subject)).strong()
-            };
-            let response = ui
-                .scope(|ui| {
-                    ui.set_min_height(row_height - 4.0);
-                    let r = ui.add(egui::Button::selectable(selected, head));
-                    ui.label(subject);
-                    r
-                })
-                .inner;
-            if response.clicked() {
-                session.open(row.cable);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                let selected = session.selected == Some(row.cable);
+                let read = session.read.contains(&row.cable);
+                let head = egui::RichText::new(format!(
+                    "{:<9} {:<12} {}",
+                    precedence_word(row.precedence),
+                    row.classification,
+                    row.name,
+                ))
+                .monospace()
+                .color(precedence_colour(row.precedence));
+                let response = ui
+                    .scope(|ui| {
+                        ui.set_min_height(row_height - 4.0);
+                        let r = ui.add(egui::Button::selectable(selected, head));
+                        ui.horizontal(|ui| {
+                            if !read {
+                                ui.label(
+                                    egui::RichText::new("NEW")
+                                        .small()
+                                        .strong()
+                                        .color(egui::Color32::from_rgb(0x6A, 0xB0, 0xF0)),
+                                );
+                            }
+                            let subject = egui::RichText::new(format!(
+                                "{} · {}",
+                                row.arrived.long_date(),
+                                row.subject
+                            ));
+                            ui.add(
+                                egui::Label::new(if read { subject } else { subject.strong() })
+                                    .truncate(),
+                            );
+                        });
+                        r
+                    })
+                    .inner;
+                if response.clicked() {
+                    session.open(row.cable);
+                }
+                if selected && response.gained_focus() {
+                    response.scroll_to_me(None);
+                }
             }
-            if selected && response.gained_focus() {
-                response.scroll_to_me(None);
-            }
-        }
-    });
+        });
 }
 
 fn precedence_word(p: Precedence) -> &'static str {

@@ -72,7 +72,10 @@ fn telegram(
             );
         }
     }
-    let decides = t.requests.iter().any(|r| matches!(r, RawRequest::Decision { .. }));
+    let decides = t
+        .requests
+        .iter()
+        .any(|r| matches!(r, RawRequest::Decision { .. }));
     if decides && to.iter().any(|s| *s != Station::Department) {
         cx.error(
             &at.then("to"),
