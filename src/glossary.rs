@@ -76,13 +76,22 @@ const NOT_ABBREVIATIONS: &[&str] = &[
 /// The entry shown for a date-time group such as `111900Z`.
 const DTG_TERM: &str = "DTG";
 
+/// The precedence words that end a TO line.
+const PRECEDENCE_WORDS: &[&str] = &["flash", "immediate", "priority", "routine"];
+
+/// The shipped glossary, parsed once.
+static SHIPPED: OnceLock<Glossary> = OnceLock::new();
+
+/// The word index of the shipped glossary, built once: the window calls
+/// [`Glossary::find_in`] for every line of a cable on every frame.
+static SHIPPED_INDEX: OnceLock<Index> = OnceLock::new();
+
 impl Glossary {
     /// The glossary shipped with the game (assets/glossary.ron, built in with include_str!).
     ///
     /// Panics if the shipped file does not parse: it is data built into the binary and the
     /// tests parse it, so a failure here is a build defect, not a user error.
     pub fn shipped() -> &'static Glossary {
-        static SHIPPED: OnceLock<Glossary> = OnceLock::new();
         SHIPPED.get_or_init(|| {
             Glossary::parse(include_str!("../assets/glossary.ron"))
                 .unwrap_or_else(|e| panic!("assets/glossary.ron: {e}"))
@@ -143,25 +152,29 @@ impl Glossary {
     /// The word index is rebuilt on every call (it is small); a view that redraws every frame
     /// should keep the result for each cable rather than call this each frame.
     pub fn find_in<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a Entry)> {
-        let forms = self.compiled_forms();
-        let mut by_first: HashMap<&str, Vec<&Form>> = HashMap::new();
-        for form in &forms {
-            by_first.entry(&form.words[0]).or_default().push(form);
-        }
-        let dtg = self.lookup(DTG_TERM);
+        let built;
+        let index = match SHIPPED.get() {
+            Some(shipped) if std::ptr::eq(shipped, self) => {
+                SHIPPED_INDEX.get_or_init(|| Index::new(self))
+            }
+            _ => {
+                built = Index::new(self);
+                &built
+            }
+        };
         let words = split_words(text);
-        let routing = routing_lines(text);
+        let routing = RoutingLines::new(self, text);
 
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
-            let mut candidates: Vec<&Form> = Vec::new();
-            for key in [Some(&w.key), w.stem_key.as_ref()].into_iter().flatten() {
-                if let Some(list) = by_first.get(key.as_str()) {
-                    candidates.extend(list.iter().copied());
-                }
-            }
+            let candidates = [Some(&w.key), w.stem_key.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter_map(|key| index.by_first.get(key.as_str()))
+                .flatten()
+                .map(|&f| &index.forms[f]);
             // The longest match wins; on a tie the earlier form in the file does.
             let mut best: Option<(&Form, usize, usize)> = None;
             for form in candidates {
@@ -190,8 +203,8 @@ impl Glossary {
                     i += n;
                 }
                 None => {
-                    if let Some(entry) = dtg.filter(|_| is_dtg(&text[w.range.clone()])) {
-                        found.push((w.range.clone(), entry));
+                    if let Some(entry) = index.dtg.filter(|_| is_dtg(&text[w.range.clone()])) {
+                        found.push((w.range.clone(), &self.entries[entry]));
                     }
                     i += 1;
                 }
@@ -199,9 +212,19 @@ impl Glossary {
         }
         found
     }
+}
 
-    /// Every form of every entry, split into words, plus the `NOT_TERMS` phrases (with no entry).
-    fn compiled_forms(&self) -> Vec<Form> {
+/// A glossary ready for matching: every form of every entry split into words, plus the
+/// `NOT_TERMS` phrases (with no entry), indexed by their first word.
+struct Index {
+    forms: Vec<Form>,
+    by_first: HashMap<String, Vec<usize>>,
+    /// The entry for date-time groups, if the glossary has one.
+    dtg: Option<usize>,
+}
+
+impl Index {
+    fn new(glossary: &Glossary) -> Index {
         let mut forms = Vec::new();
         let mut push = |text: &str, entry: Option<usize>| {
             if let Some(form) = Form::new(text, entry, forms.len()) {
@@ -211,12 +234,25 @@ impl Glossary {
         for phrase in NOT_TERMS {
             push(phrase, None);
         }
-        for (ix, entry) in self.entries.iter().enumerate() {
+        for (ix, entry) in glossary.entries.iter().enumerate() {
             for form in entry.forms() {
                 push(form, Some(ix));
             }
         }
-        forms
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ix, form) in forms.iter().enumerate() {
+            by_first.entry(form.words[0].clone()).or_default().push(ix);
+        }
+        let dtg_key = normalize_phrase(DTG_TERM);
+        let dtg = glossary
+            .entries
+            .iter()
+            .position(|e| e.forms().any(|f| normalize_phrase(f) == dtg_key));
+        Index {
+            forms,
+            by_first,
+            dtg,
+        }
     }
 }
 
@@ -431,37 +467,61 @@ fn is_dtg(word: &str) -> bool {
     b.len() == 7 && b[..6].iter().all(u8::is_ascii_digit) && matches!(b[6], b'Z' | b'z')
 }
 
-/// Which lines of a text are routing lines: a line that starts with FM, and the TO, REPEATED
-/// and INFO lines that follow it. A text that starts with a TO, REPEATED or INFO line (the
-/// window may pass a header line alone) counts it as routing too.
+/// Which lines of a text are routing lines, where the header words in `HEADER_ONLY` count.
+///
+/// In a whole page the routing lines are the FM line and the TO, REPEATED and INFO lines that
+/// follow it. The window also passes lines one at a time, so a TO, REPEATED or INFO line is
+/// routing on its own when it looks like one: a TO line ends with its precedence word (and
+/// perhaps a number: TO SECSTATE WASHDC PRIORITY 123), and a REPEATED or INFO line goes on with
+/// an address (AMEMBASSY HAVANA, USUN NEW YORK: a word with an entry) or ALL. A body line that
+/// happens to start with "TO" is neither.
 struct RoutingLines {
     /// (start byte, is routing) for each line, in order.
     lines: Vec<(usize, bool)>,
 }
 
 impl RoutingLines {
+    fn new(glossary: &Glossary, text: &str) -> RoutingLines {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut previous = false;
+        for line in text.split('\n') {
+            let words: Vec<String> = split_words(line).into_iter().map(|w| w.key).collect();
+            let routing = match words.first().map(String::as_str) {
+                Some("fm") => true,
+                Some(first) if ROUTING_WORDS.contains(&first) => {
+                    previous || looks_like_routing(glossary, first, &words)
+                }
+                _ => false,
+            };
+            lines.push((start, routing));
+            previous = routing;
+            start += line.len() + 1;
+        }
+        RoutingLines { lines }
+    }
+
     fn contains(&self, at: usize) -> bool {
         let ix = self.lines.partition_point(|&(start, _)| start <= at);
         ix > 0 && self.lines[ix - 1].1
     }
 }
 
-fn routing_lines(text: &str) -> RoutingLines {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut previous = true; // so that a first line starting TO counts
-    for line in text.split('\n') {
-        let first = split_words(line).first().map(|w| w.key.clone());
-        let routing = match first.as_deref() {
-            Some("fm") => true,
-            Some(w) if ROUTING_WORDS.contains(&w) => previous,
-            _ => false,
+/// Whether a line starting with TO, REPEATED or INFO (keys in `words`) is a routing line when
+/// seen alone (see [`RoutingLines`]).
+fn looks_like_routing(glossary: &Glossary, first: &str, words: &[String]) -> bool {
+    if first == "to" {
+        let mut rest = words[1..].iter().rev();
+        let last = match rest.next() {
+            Some(w) if w.chars().all(|c| c.is_ascii_digit()) => rest.next(),
+            other => other,
         };
-        lines.push((start, routing));
-        previous = routing;
-        start += line.len() + 1;
+        last.is_some_and(|w| PRECEDENCE_WORDS.contains(&w.as_str())) && words.len() > 2
+    } else {
+        words
+            .get(1)
+            .is_some_and(|w| w == "all" || glossary.lookup(w).is_some())
     }
-    RoutingLines { lines }
 }
 
 #[cfg(test)]
@@ -697,6 +757,41 @@ BT";
     }
 
     #[test]
+    fn a_page_read_line_by_line_gives_the_same_terms() {
+        // The window passes a cable one line at a time.
+        let page = "P 260130Z AUG 60\n\
+FM SECDEL SAN JOSE\n\
+TO AMEMBASSY CARACAS NIACT IMMEDIATE\n\
+REPEATED SECSTATE WASHDC, AMEMBASSY HAVANA\n\
+INFO USDEL OAS WASHDC\n\
+BT\n\
+C O N F I D E N T I A L  SECTO 52\n\
+SUBJECT: INSTRUCTIONS TO DELEGATIONS FOR VOTE ON ITEM I AT SEVENTH MEETING\n\
+REF: DEPTCIRTEL 47\n\
+\n\
+1. TEXT ON ITEM I EXPECTED TO GO FROM WORKING GROUP TO GENERAL\n\
+TO MOSCOW AND PEIPING; REPORT RESULTS NIACT TO SECDEL SAN JOSE,\n\
+REPEAT DEPARTMENT. IMMEDIATE OBJECTIVE. PRIORITY\n\
+\n\
+HERTER\n\
+BT";
+        let whole: Vec<(&str, &str)> = found(page);
+        let by_line: Vec<(&str, &str)> = page.lines().flat_map(found).collect();
+        assert_eq!(whole, by_line);
+        assert_eq!(
+            whole
+                .iter()
+                .filter(|(_, t)| ["To", "Repeated", "Info", "Priority", "Immediate"].contains(t))
+                .count(),
+            3,
+            "{whole:?}"
+        );
+        assert!(whole.contains(&("NIACT IMMEDIATE", "Niact")));
+        assert!(whole.contains(&("C O N F I D E N T I A L", "Confidential")));
+        assert!(whole.contains(&("PEIPING", "Peiping")));
+    }
+
+    #[test]
     fn prefers_the_longest_phrase() {
         assert_eq!(
             found("SECSTATE WASHDC"),
@@ -756,7 +851,9 @@ BT";
     fn ordinary_words_are_not_taken_for_terms() {
         // Header words count only on the routing lines.
         assert!(found("IMMEDIATE OBJECTIVE WOULD BE TO OBTAIN FIRM STATEMENT").is_empty());
-        assert!(found("BODY TEXT\nTO BE REPEATED AT PRIORITY").is_empty());
+        assert!(found("BODY TEXT\nTO BE REPEATED AT ONCE, IMMEDIATE ACTION").is_empty());
+        assert!(found("TO OBTAIN FIRM STATEMENT. IMMEDIATE OBJECTIVE IS").is_empty());
+        assert!(found("REPEATED AT ONCE").is_empty());
         assert!(found("SECRET BALLOT").is_empty());
         // Initials are not office symbols; LA PAZ is not Latin America.
         assert!(found("JOHN M. CABOT, PEDRO G. BELTRAN, WILLARD L. BEAULAC").is_empty());

@@ -33,6 +33,8 @@ fn shoot(xvfb: &Path, out: &Path, args: &[&str]) -> String {
         .args(["--frames", "20"])
         .env("WGPU_BACKEND", "vulkan")
         .env("RUST_LOG", "warn")
+        // Without it a library complains on stderr; harmless, but it hides real errors.
+        .env("XDG_RUNTIME_DIR", runtime_dir())
         .output()
         .expect("xvfb-run starts");
     let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
@@ -42,6 +44,15 @@ fn shoot(xvfb: &Path, out: &Path, args: &[&str]) -> String {
         result.status
     );
     stderr
+}
+
+/// A private runtime directory, as a desktop session would give.
+fn runtime_dir() -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("xdg-runtime");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    dir
 }
 
 /// A real picture: the window's size, and more than a handful of colours.
