@@ -290,6 +290,7 @@ pub fn run_headless(
 
 /// What the window is asked to do.
 #[derive(Default)]
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 struct WindowArgs {
     scenario: Option<String>,
     seed: u64,
