@@ -55,6 +55,9 @@ pub enum Cmd {
         /// Play the player's role by the same rules as the non-player missions.
         #[arg(long)]
         auto: bool,
+        /// Follow the record: documented votes, and the decisions really taken.
+        #[arg(long, conflicts_with_all = ["commands", "auto"])]
+        historical: bool,
         /// The role: a post id (caracas) or `department`. Default: the scenario's.
         #[arg(long = "as")]
         role: Option<String>,
@@ -96,8 +99,15 @@ pub fn main() -> ExitCode {
             seed,
             commands,
             auto,
+            historical,
             role,
-        }) => match simulate(&scenario, seed, commands.as_deref(), auto, role.as_deref()) {
+        }) => match simulate(
+            &scenario,
+            seed,
+            commands.as_deref(),
+            Mode::of(auto, historical),
+            role.as_deref(),
+        ) {
             Ok(out) => {
                 print!("{out}");
                 ExitCode::SUCCESS
@@ -232,13 +242,39 @@ pub fn setup_for(
     scenario: &Scenario,
     seed: u64,
     role: Option<&str>,
-    auto: bool,
+    mode: Mode,
 ) -> Result<Setup, String> {
     let role = match role {
         Some(name) => scenario.role_by_name(name)?,
         None => scenario.default_role,
     };
-    Ok(Setup { seed, role, auto })
+    Ok(Setup {
+        seed,
+        role,
+        auto: mode != Mode::Player,
+        historical: mode == Mode::Historical,
+    })
+}
+
+/// Who plays the player's role in a headless run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The player's commands (and the requests' defaults where there are none).
+    Player,
+    /// The rules that play the non-player missions.
+    Auto,
+    /// The record.
+    Historical,
+}
+
+impl Mode {
+    pub fn of(auto: bool, historical: bool) -> Mode {
+        match (auto, historical) {
+            (_, true) => Mode::Historical,
+            (true, false) => Mode::Auto,
+            (false, false) => Mode::Player,
+        }
+    }
 }
 
 /// Reads a command file: a RON list of `(at: "...", do: ...)`.
@@ -260,11 +296,11 @@ pub fn simulate(
     scenario: &str,
     seed: u64,
     commands: Option<&Path>,
-    auto: bool,
+    mode: Mode,
     role: Option<&str>,
 ) -> Result<String, String> {
     let loaded = load_scenario(scenario)?;
-    let setup = setup_for(&loaded.scenario, seed, role, auto)?;
+    let setup = setup_for(&loaded.scenario, seed, role, mode)?;
     let commands = commands.map(read_commands).transpose()?.unwrap_or_default();
     run_headless(&loaded, setup, commands)
 }
@@ -330,7 +366,7 @@ fn play(scenario: &str, seed: u64, role: Option<&str>, commands: Option<&Path>) 
             return ExitCode::FAILURE;
         }
     };
-    let setup = match setup_for(&loaded.scenario, seed, role, false) {
+    let setup = match setup_for(&loaded.scenario, seed, role, Mode::Player) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");

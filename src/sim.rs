@@ -30,12 +30,15 @@ pub struct Setup {
     pub role: Role,
     /// The player's role is played by the same rules as the non-player missions.
     pub auto: bool,
+    /// Every actor, the player's role included, follows the record: documented votes and
+    /// the decisions really taken.
+    pub historical: bool,
 }
 
 impl Setup {
     /// Whether a station's decisions are the player's to make (and not the rules').
     pub fn plays(&self, role: Role) -> bool {
-        !self.auto && self.role == role
+        !self.auto && !self.historical && self.role == role
     }
 }
 

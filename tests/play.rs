@@ -19,6 +19,7 @@ fn caracas(seed: u64) -> Game {
             seed,
             role,
             auto: false,
+            historical: false,
         },
     )
 }
@@ -145,6 +146,7 @@ fn the_department_decides_the_dilemma_and_the_vote_follows() {
             seed: 5,
             role: demarche::scenario::Role::Department,
             auto: false,
+            historical: false,
         },
     );
     while !tray_names(&game).iter().any(|n| n.starts_with("SECTO")) {

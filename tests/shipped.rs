@@ -54,6 +54,7 @@ fn every_shipped_scenario_plays_to_an_ending_in_every_role() {
                     seed: 3,
                     role,
                     auto: false,
+                    historical: false,
                 },
             );
             game.finish();
@@ -91,4 +92,32 @@ fn deptcirtel_47_is_mostly_documented() {
         }
     }
     assert_eq!(scenario.governments.len(), 21, "the 21 American republics");
+}
+
+#[test]
+fn every_abbreviation_in_the_shipped_cables_is_in_the_glossary() {
+    use demarche::glossary::{Glossary, missing_terms};
+    let glossary = Glossary::shipped();
+    for s in SHIPPED {
+        let scenario = load(s.name).unwrap().scenario;
+        for t in &scenario.telegrams {
+            let text = format!("{}\n{}", t.subject, t.body);
+            let missing = missing_terms(glossary, &text);
+            assert!(
+                missing.is_empty(),
+                "{}: telegram `{}` uses {missing:?}, which the glossary lacks",
+                s.name,
+                t.id
+            );
+        }
+        for e in &scenario.events {
+            let missing = missing_terms(glossary, &format!("{}\n{}", e.headline, e.text));
+            assert!(
+                missing.is_empty(),
+                "{}: event `{}` uses {missing:?}, which the glossary lacks",
+                s.name,
+                e.id
+            );
+        }
+    }
 }

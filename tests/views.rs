@@ -17,6 +17,7 @@ fn game(role: &str, seed: u64) -> Game {
             seed,
             role,
             auto: false,
+            historical: false,
         },
     )
 }

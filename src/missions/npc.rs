@@ -10,7 +10,13 @@ use crate::rng::normal_cdf;
 use crate::scenario::{Issue, RequestKind, Station, Whom};
 
 /// Acts on every request whose time has come, oldest first.
-pub(super) fn act(mut d: Diplomacy, mut agenda: ResMut<Agenda>, mut commands: Commands) {
+pub(super) fn act(
+    mut d: Diplomacy,
+    mut agenda: ResMut<Agenda>,
+    setup: Res<crate::sim::Setup>,
+    mut commands: Commands,
+) {
+    let historical = setup.historical;
     let now = d.calendar.now;
     let scenario = d.scenario.0.clone();
     let mut due: Vec<usize> = (0..d.requests.open.len())
@@ -69,10 +75,14 @@ pub(super) fn act(mut d: Diplomacy, mut agenda: ResMut<Agenda>, mut commands: Co
                 }
             }
             (RequestKind::Decision { options, .. }, Station::Department) => {
-                let pick = d
-                    .rng
-                    .weighted(options.iter().map(|o| o.weight))
-                    .unwrap_or(0);
+                // In historical mode the Department takes the decision really taken.
+                let pick = match options.iter().position(|o| o.historical) {
+                    Some(real) if historical => real,
+                    _ => d
+                        .rng
+                        .weighted(options.iter().map(|o| o.weight))
+                        .unwrap_or(0),
+                };
                 if let Ok(effects) = d.decide(open.telegram, open.request, pick) {
                     apply_all(&mut commands, &effects);
                 }

@@ -5,7 +5,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::WindowOptions;
 use super::session::{Screen, Session, View};
-use crate::cli::{load_scenario, read_commands, setup_for};
+use crate::cli::{Mode, load_scenario, read_commands, setup_for};
 use crate::game::Game;
 use crate::shipped::{DEFAULT, SHIPPED};
 
@@ -121,7 +121,7 @@ fn start(world: &mut World) {
 
 fn begin(scenario: &str, seed: u64, role: Option<&str>) -> Result<Session, String> {
     let loaded = load_scenario(scenario)?;
-    let setup = setup_for(&loaded.scenario, seed, role, false)?;
+    let setup = setup_for(&loaded.scenario, seed, role, Mode::Player)?;
     Ok(Session::new(Game::new(loaded.scenario, setup)))
 }
 

@@ -10,10 +10,11 @@ use crate::calendar::Calendar;
 use crate::effects::{Apply, apply_all};
 use crate::governments::GovernmentStances;
 use crate::requests::{Answer, Requests};
+use crate::scenario::format::RecordedCast;
 use crate::scenario::{
     Effect, GovId, Moment, PositionIx, RequestIx, RequestKind, Station, TelegramId, VoteId,
 };
-use crate::sim::{ActiveScenario, SimSet};
+use crate::sim::{ActiveScenario, Setup, SimSet};
 use crate::transcript::{Entry, Transcript};
 use rules::{Tally, Verdict, decide};
 
@@ -25,6 +26,17 @@ pub enum Cast {
     Absent,
     /// A party to the dispute, excluded from voting.
     Excluded,
+}
+
+impl From<RecordedCast> for Cast {
+    fn from(c: RecordedCast) -> Self {
+        match c {
+            RecordedCast::Yes => Cast::Yes,
+            RecordedCast::No => Cast::No,
+            RecordedCast::Abstain => Cast::Abstain,
+            RecordedCast::Absent => Cast::Absent,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -103,6 +115,7 @@ fn count(
     scenario: Res<ActiveScenario>,
     stances: GovernmentStances,
     requests: Res<Requests>,
+    setup: Res<Setup>,
     mut log: ResMut<VoteLog>,
     mut scores: ResMut<Scores>,
     mut transcript: ResMut<Transcript>,
@@ -115,7 +128,13 @@ fn count(
             .iter()
             .map(|g| {
                 let stance = stances.get(*g, vote.issue);
-                let (cast, reason) = if vote.parties.contains(g) {
+                let recorded = vote.record.iter().find(|(r, _)| r == g).map(|(_, c)| *c);
+                let (cast, reason) = if let (true, Some(recorded)) = (setup.historical, recorded) {
+                    (
+                        Cast::from(recorded),
+                        "as the record has it (historical mode)".to_string(),
+                    )
+                } else if vote.parties.contains(g) {
                     (
                         Cast::Excluded,
                         "a party to the dispute (Rio Treaty Art. 18)".to_string(),

@@ -1,5 +1,7 @@
 //! Triggers, effects, events, votes, endings, and the numbers of the model.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Moment, Provenance, RawWhom, yes};
@@ -128,6 +130,9 @@ pub struct RawVote {
     /// Whether the vote shows each government's true stance (and so scores the estimates).
     #[serde(default = "yes")]
     pub reveals: bool,
+    /// How each government really voted, where documented: cast in historical mode.
+    #[serde(default)]
+    pub record: BTreeMap<String, RecordedCast>,
     #[serde(default)]
     pub on_pass: Vec<RawEffect>,
     #[serde(default)]
@@ -294,4 +299,13 @@ impl Default for RawNpc {
             show_chance: 0.6,
         }
     }
+}
+
+/// A vote as the record gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum RecordedCast {
+    Yes,
+    No,
+    Abstain,
+    Absent,
 }

@@ -1,6 +1,6 @@
 //! Validated triggers, effects, events, votes, endings and the model.
 
-use super::super::format::{Body, Precedence, Provenance, Quorum, Rule, VoteResult};
+use super::super::format::{Body, Precedence, Provenance, Quorum, RecordedCast, Rule, VoteResult};
 use super::*;
 
 #[derive(Clone, Debug)]
@@ -99,6 +99,8 @@ pub struct Vote {
     pub yes_from: f64,
     pub abstain_from: f64,
     pub reveals: bool,
+    /// How governments really voted, where documented.
+    pub record: Vec<(GovId, RecordedCast)>,
     pub on_pass: Vec<Effect>,
     pub on_fail: Vec<Effect>,
     pub cite: Vec<SourceId>,

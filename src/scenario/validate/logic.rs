@@ -335,6 +335,21 @@ impl<'a> Logic<'a> {
                 );
             }
         }
+        let record = v
+            .record
+            .iter()
+            .map(|(g, cast)| {
+                let here = at.then("record").then(Seg::Key(g.clone()));
+                let id = GovId(n.governments.resolve(cx, &here, g));
+                if n.governments.contains(g) && !members.contains(&id) {
+                    cx.error(&here, format!("`{g}` is not a member of this vote; expected one of its members"));
+                }
+                if parties.contains(&id) {
+                    cx.error(&here, format!("`{g}` is a party to the dispute and does not vote; remove it from `record`"));
+                }
+                (id, *cast)
+            })
+            .collect();
         Vote {
             id: v.id.clone(),
             body: v.body,
@@ -348,6 +363,7 @@ impl<'a> Logic<'a> {
             yes_from: v.casting.yes_from,
             abstain_from: v.casting.abstain_from,
             reveals: v.reveals,
+            record,
             on_pass: self.effects(cx, &at.then("on_pass"), &v.on_pass),
             on_fail: self.effects(cx, &at.then("on_fail"), &v.on_fail),
             cite: cites(cx, n, at, &v.cite),
