@@ -7,8 +7,9 @@ use bevy::prelude::*;
 
 use crate::scenario::Moment;
 use crate::sim::{ActiveScenario, SimSet};
+use crate::transcript::Transcript;
 
-#[derive(Resource, Debug)]
+#[derive(Resource, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Calendar {
     pub now: Moment,
     /// How far time should run; `None` when it stands still.
@@ -28,8 +29,24 @@ pub enum Until {
     NextCable,
 }
 
-/// Moments at which something is due: the clock stops at each.
+/// How long the transcript was when the clock last looked. Time moves only when the
+/// previous tick added nothing: every consequence of a moment (a vote's effects, a flag that
+/// fires a telegram) lands at that moment, however the run is split into commands. That is
+/// what lets a saved and reloaded game tell the same story as one played straight through.
 #[derive(Resource, Default, Debug)]
+pub struct Settle {
+    seen: usize,
+}
+
+impl Settle {
+    /// Whether the last tick changed nothing.
+    pub fn settled(&self, transcript: &Transcript) -> bool {
+        transcript.0.len() == self.seen
+    }
+}
+
+/// Moments at which something is due: the clock stops at each.
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Agenda(BTreeSet<Moment>);
 
 impl Agenda {
@@ -40,6 +57,7 @@ impl Agenda {
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Agenda>()
+        .init_resource::<Settle>()
         .add_systems(Startup, start_clock)
         .add_systems(Update, advance.in_set(SimSet::Calendar));
 }
@@ -56,12 +74,19 @@ fn start_clock(mut commands: Commands, scenario: Res<ActiveScenario>) {
 /// Moves the clock to the next stop: the next morning's office hours, the next agenda item,
 /// or the end of the requested run, whichever comes first.
 fn advance(
+    mut settle: ResMut<Settle>,
+    transcript: Res<Transcript>,
     mut calendar: ResMut<Calendar>,
     mut agenda: ResMut<Agenda>,
     scenario: Res<ActiveScenario>,
 ) {
     calendar.moved = false;
     calendar.new_day = false;
+    let settled = settle.settled(&transcript);
+    settle.seen = transcript.0.len();
+    if !settled {
+        return;
+    }
     let Some(until) = calendar.until else {
         return;
     };

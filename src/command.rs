@@ -68,7 +68,7 @@ pub enum Step {
 pub struct CommandQueue(pub VecDeque<Command>);
 
 /// Every command accepted, in order: with the scenario and seed, the whole game.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CommandLog(pub Vec<Command>);
 
 /// What became of each command of the last tick: a summary, or why it was refused.
@@ -151,12 +151,15 @@ fn apply(
                 }
             }
         };
+        // Time moves show in the transcript's dates; only what the player did is an entry.
         if let Ok(summary) = &result {
-            d.transcript.push(Entry::Command {
-                at: command.at,
-                role: setup.role,
-                summary: summary.clone(),
-            });
+            if !matches!(command.action, Action::Advance(_)) {
+                d.transcript.push(Entry::Command {
+                    at: command.at,
+                    role: setup.role,
+                    summary: summary.clone(),
+                });
+            }
             log.0.push(command);
         }
         results.0.push(result);

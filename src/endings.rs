@@ -9,7 +9,7 @@ use crate::sim::{ActiveScenario, Phase, SimSet};
 use crate::transcript::{Entry, Transcript};
 
 /// How the game ended, once it has.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Outcome(pub Option<EndingId>);
 
 pub(crate) fn plugin(app: &mut App) {

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Settle};
+use crate::transcript::Transcript;
 use crate::command::{Action, Command, CommandQueue, CommandResults, Step};
 use crate::endings::Outcome;
 use crate::scenario::{Moment, Scenario};
@@ -22,7 +23,9 @@ impl Game {
         app.finish();
         app.cleanup();
         app.update();
-        Game { app }
+        let mut game = Game { app };
+        game.settle();
+        game
     }
 
     pub fn world(&self) -> &World {
@@ -70,19 +73,47 @@ impl Game {
             .unwrap_or_else(|| Err("the command was not applied".into()));
         if advancing && result.is_ok() {
             self.run_clock();
+        } else {
+            self.settle();
         }
         result
     }
 
     /// Ticks until the clock has run as far as asked, or the game ends.
     fn run_clock(&mut self) {
-        while !self.is_over() && self.world().resource::<Calendar>().until.is_some() {
+        while !self.is_over() && (self.world().resource::<Calendar>().until.is_some() || !self.settled()) {
             self.app.update();
         }
-        // One more tick lets the last stop's consequences (a vote's effects) land.
-        if !self.is_over() {
+    }
+
+    /// Whether the last tick changed nothing (see [`crate::calendar::Settle`]).
+    fn settled(&self) -> bool {
+        let world = self.world();
+        world.resource::<Settle>().settled(world.resource::<Transcript>())
+    }
+
+    /// Ticks without moving the clock until nothing more happens at this moment.
+    fn settle(&mut self) {
+        while !self.is_over() && !self.settled() {
             self.app.update();
         }
+    }
+
+    /// Applies a command from a log: it must be dated now, as it was when first given.
+    pub fn apply_logged(&mut self, command: Command) -> Result<String, String> {
+        if command.at != self.now() {
+            return Err(format!(
+                "the command is dated {} but the game is at {}",
+                command.at,
+                self.now()
+            ));
+        }
+        self.command(command.action)
+    }
+
+    /// Replaces the world's state with a saved one.
+    pub fn restore(&mut self, snapshot: crate::save::Snapshot) -> Result<(), String> {
+        snapshot.restore(self.app.world_mut())
     }
 
     pub fn advance(&mut self, step: Step) -> Result<String, String> {

@@ -28,7 +28,7 @@ pub struct Leader {
 pub struct GovEntities(pub Vec<Entity>);
 
 /// Every government's stances once a day, for the debrief's chart.
-#[derive(Resource, Debug, Default)]
+#[derive(Resource, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct StanceHistory(pub Vec<(Moment, Vec<Vec<f64>>)>);
 
 /// Reads any government's true stance.

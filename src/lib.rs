@@ -18,6 +18,7 @@ pub mod missions;
 pub mod report;
 pub mod requests;
 pub mod rng;
+pub mod save;
 pub mod scenario;
 pub mod shipped;
 

@@ -11,13 +11,13 @@ use crate::sim::{ActiveScenario, Setup, SimSet};
 use crate::transcript::{Entry, Transcript};
 
 /// Every request a station has received, and every answer given.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Requests {
     pub open: Vec<OpenRequest>,
     pub replies: Vec<Reply>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct OpenRequest {
     pub telegram: TelegramId,
     pub request: RequestIx,
@@ -29,7 +29,7 @@ pub struct OpenRequest {
     pub npc_due: Option<Moment>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RequestState {
     Open,
     Done,

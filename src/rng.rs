@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 /// Every random draw of a game comes from here, in system order, so that scenario + seed +
 /// commands give the same game. Draws use raw `u64`s and our own conversions, so the
 /// stream does not change when `rand` changes its sampling algorithms.
-#[derive(Resource)]
+#[derive(Resource, serde::Serialize, serde::Deserialize)]
 pub struct WorldRng(ChaCha8Rng);
 
 impl WorldRng {

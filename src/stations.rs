@@ -16,7 +16,7 @@ pub struct StationOf(pub Station);
 #[derive(Component, Default, Debug)]
 pub struct InTray(pub Vec<TrayItem>);
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct TrayItem {
     pub cable: CableId,
     pub at: Moment,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::cables::CableId;
 use crate::scenario::{EndingId, EventId, Moment, PostId, RequestIx, Role, Station, TelegramId};
 
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Transcript(pub Vec<Entry>);
 
 impl Transcript {

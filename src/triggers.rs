@@ -15,15 +15,15 @@ use crate::transcript::{Entry, Transcript};
 use crate::votes::VoteLog;
 
 /// The scenario's flags, by [`crate::scenario::FlagId`].
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Flags(pub Vec<bool>);
 
 /// The outcome of each `Chance` trigger, drawn once when the game starts.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Chances(pub Vec<bool>);
 
 /// Which events have happened.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Happened(pub Vec<bool>);
 
 pub(crate) fn plugin(app: &mut App) {

@@ -74,7 +74,7 @@ pub fn series_name(series: Series) -> &'static str {
 }
 
 /// Every cable sent in the game, in the order sent.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Archive(pub Vec<Cable>);
 
 impl Archive {

@@ -24,7 +24,7 @@ pub struct Delivered {
 }
 
 /// Cables on the wire, and which scenario telegrams have gone out.
-#[derive(Resource, Debug, Default)]
+#[derive(Resource, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Traffic {
     /// (due, order sent, cable, addressee): delivered in this order.
     in_transit: Vec<(Moment, usize, CableId, Station)>,

@@ -29,7 +29,7 @@ pub struct Rapport(pub f64);
 pub struct Estimates(pub Vec<Estimate>);
 
 /// A belief: the stance is around `mean`, give or take `sd`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Estimate {
     pub mean: f64,
     pub sd: f64,

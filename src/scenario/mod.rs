@@ -28,10 +28,21 @@ pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_str(&path.display().to_string(), &text)
 }
 
+/// FNV-1a, 64 bits, as hex: stable across platforms and releases, unlike `std`'s hasher.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 /// Loads and validates scenario text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let (raw, tree) = load::parse(file, text)?;
-    let (scenario, warnings) = validate::validate(&raw, file, text, &tree)?;
+    let (mut scenario, warnings) = validate::validate(&raw, file, text, &tree)?;
+    scenario.hash = fingerprint(text.as_bytes());
     Ok(Loaded {
         scenario: Arc::new(scenario),
         warnings,

@@ -39,7 +39,7 @@ impl From<RecordedCast> for Cast {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Ballot {
     pub government: GovId,
     pub stance: f64,
@@ -48,7 +48,7 @@ pub struct Ballot {
     pub reason: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct VoteRecord {
     pub vote: VoteId,
     pub at: Moment,
@@ -59,7 +59,7 @@ pub struct VoteRecord {
 }
 
 /// Every vote held, in order.
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct VoteLog(pub Vec<VoteRecord>);
 
 /// Votes called and not yet counted.
@@ -67,7 +67,7 @@ pub struct VoteLog(pub Vec<VoteRecord>);
 struct Called(Vec<VoteId>);
 
 /// An estimate scored against the truth once a vote revealed it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Score {
     pub from: Station,
     pub telegram: TelegramId,
@@ -91,7 +91,7 @@ impl Score {
     }
 }
 
-#[derive(Resource, Default, Debug)]
+#[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Scores(pub Vec<Score>);
 
 pub(crate) fn plugin(app: &mut App) {

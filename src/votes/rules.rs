@@ -3,7 +3,7 @@
 use crate::scenario::format::{Quorum, Rule};
 
 /// The count of a vote, and what the rules make of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Tally {
     /// Members entitled to vote: all members less the parties to the dispute.
     pub eligible: u32,
@@ -14,7 +14,7 @@ pub struct Tally {
     pub abstain: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Verdict {
     /// Yes votes the decision needs.
     pub needed: u32,

@@ -56,6 +56,8 @@ typed_id!(
 #[derive(Clone, Debug)]
 pub struct Scenario {
     pub id: String,
+    /// A fingerprint of the scenario's text: a save made with other text says so.
+    pub hash: String,
     pub title: String,
     pub summary: String,
     pub start: Moment,

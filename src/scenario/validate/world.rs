@@ -154,6 +154,7 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
     let chances = logic.chances;
     let scenario = Scenario {
         id: raw.id.clone(),
+        hash: String::new(),
         title: raw.title.clone(),
         summary: raw.summary.clone(),
         start: raw.period.start,

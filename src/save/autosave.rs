@@ -1,0 +1,57 @@
+//! Autosaves: one each game day, in a rotating set under the user's data directory.
+
+use std::path::{Path, PathBuf};
+
+use super::{Save, write_save};
+use crate::game::Game;
+
+/// How many autosaves of a scenario are kept.
+pub const KEEP: usize = 5;
+
+/// Where autosaves go: `DEMARCHE_DATA_DIR` if set, else the OS's data directory.
+pub fn autosave_dir(scenario_id: &str) -> Option<PathBuf> {
+    let base = match std::env::var_os("DEMARCHE_DATA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => directories::ProjectDirs::from("org", "Demarche", "demarche")?.data_dir().to_path_buf(),
+    };
+    Some(base.join("autosave").join(scenario_id))
+}
+
+/// Writes the next autosave and drops the oldest beyond [`KEEP`]. Returns its path.
+pub fn autosave(game: &Game, source: &str) -> Result<PathBuf, String> {
+    let dir = autosave_dir(&game.scenario().id).ok_or("no data directory for autosaves")?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut numbers = existing(&dir);
+    let next = numbers.last().map(|n| n + 1).unwrap_or(1);
+    let path = dir.join(format!("autosave-{next:06}.ron"));
+    write_save(&path, &Save::of(game, source)).map_err(|e| e.to_string())?;
+    numbers.push(next);
+    while numbers.len() > KEEP {
+        let old = numbers.remove(0);
+        let _ = std::fs::remove_file(dir.join(format!("autosave-{old:06}.ron")));
+    }
+    Ok(path)
+}
+
+/// The numbers of the autosaves in `dir`, oldest first.
+fn existing(dir: &Path) -> Vec<u64> {
+    let mut numbers: Vec<u64> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_prefix("autosave-")?.strip_suffix(".ron")?.parse().ok()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    numbers.sort();
+    numbers
+}
+
+/// The newest autosave of a scenario, if any.
+pub fn latest(scenario_id: &str) -> Option<PathBuf> {
+    let dir = autosave_dir(scenario_id)?;
+    existing(&dir).last().map(|n| dir.join(format!("autosave-{n:06}.ron")))
+}
