@@ -6,11 +6,11 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::calendar::{Calendar, Settle};
-use crate::transcript::Transcript;
 use crate::command::{Action, Command, CommandQueue, CommandResults, Step};
 use crate::endings::Outcome;
 use crate::scenario::{Moment, Scenario};
 use crate::sim::{ActiveScenario, Setup, headless_app};
+use crate::transcript::Transcript;
 
 pub struct Game {
     app: App,
@@ -81,7 +81,9 @@ impl Game {
 
     /// Ticks until the clock has run as far as asked, or the game ends.
     fn run_clock(&mut self) {
-        while !self.is_over() && (self.world().resource::<Calendar>().until.is_some() || !self.settled()) {
+        while !self.is_over()
+            && (self.world().resource::<Calendar>().until.is_some() || !self.settled())
+        {
             self.app.update();
         }
     }
@@ -89,7 +91,9 @@ impl Game {
     /// Whether the last tick changed nothing (see [`crate::calendar::Settle`]).
     fn settled(&self) -> bool {
         let world = self.world();
-        world.resource::<Settle>().settled(world.resource::<Transcript>())
+        world
+            .resource::<Settle>()
+            .settled(world.resource::<Transcript>())
     }
 
     /// Ticks without moving the clock until nothing more happens at this moment.

@@ -43,6 +43,8 @@ pub struct Glossary {
 /// prints them as header words. In a body they keep their ordinary sense. The classification
 /// words are printed spaced on the wire ("S E C R E T"), which is matched everywhere.
 const HEADER_ONLY: &[&str] = &[
+    // FM is "from" on the routing line, the Foreign Minister in a body (see FonMin).
+    "fm",
     "to",
     "info",
     "repeated",
@@ -71,6 +73,8 @@ const NOT_TERMS: &[&str] = &["La Paz", "De La", "La Plata", "La Prensa", "La Hab
 const NOT_ABBREVIATIONS: &[&str] = &[
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX", "US",
     "U.S", "U.S.A", "A.M", "P.M",
+    // The one-word signal of circular 700 (October 1962): a code word, not an abbreviation.
+    "GO",
 ];
 
 /// The entry shown for a date-time group such as `111900Z`.
@@ -118,6 +122,10 @@ impl Glossary {
                 let key = normalize_phrase(form);
                 if key.is_empty() {
                     return Err(format!("entry {:?}: empty spelling in `also`", entry.term));
+                }
+                // A header word may also be another entry's spelling in a body (FM, FonMin).
+                if HEADER_ONLY.contains(&key.as_str()) && seen.contains_key(&key) {
+                    continue;
                 }
                 if let Some(other) = seen.insert(key, &entry.term) {
                     return Err(format!(
@@ -227,7 +235,13 @@ impl Index {
     fn new(glossary: &Glossary) -> Index {
         let mut forms = Vec::new();
         let mut push = |text: &str, entry: Option<usize>| {
-            if let Some(form) = Form::new(text, entry, forms.len()) {
+            // A header word is header-only as the entry's own term; as another entry's
+            // spelling (FM for FonMin) it counts everywhere, and the earlier entry wins ties.
+            let own = entry.is_none_or(|e| {
+                normalize_phrase(&glossary.entries[e].term) == normalize_phrase(text)
+            });
+            if let Some(mut form) = Form::new(text, entry, forms.len()) {
+                form.header_only &= own;
                 forms.push(form);
             }
         };

@@ -12,11 +12,23 @@ pub struct Shipped {
     pub text: &'static str,
 }
 
-pub const SHIPPED: &[Shipped] = &[Shipped {
-    name: "deptcirtel-47",
-    file: "scenarios/deptcirtel-47.ron",
-    text: include_str!("../scenarios/deptcirtel-47.ron"),
-}];
+pub const SHIPPED: &[Shipped] = &[
+    Shipped {
+        name: "deptcirtel-47",
+        file: "scenarios/deptcirtel-47.ron",
+        text: include_str!("../scenarios/deptcirtel-47.ron"),
+    },
+    Shipped {
+        name: "punta-del-este-1962",
+        file: "scenarios/punta-del-este-1962.ron",
+        text: include_str!("../scenarios/punta-del-este-1962.ron"),
+    },
+    Shipped {
+        name: "quarantine-1962",
+        file: "scenarios/quarantine-1962.ron",
+        text: include_str!("../scenarios/quarantine-1962.ron"),
+    },
+];
 
 /// The scenario `demarche` plays when none is named.
 pub const DEFAULT: &str = "deptcirtel-47";

@@ -128,3 +128,23 @@ fn the_composer_preview_is_the_cable_that_is_sent() {
     let archive = g.world().resource::<demarche::cables::Archive>();
     assert_eq!(render(&s, archive.0.last().unwrap()), shown);
 }
+
+#[test]
+fn fm_is_from_on_the_routing_line_and_the_foreign_minister_in_a_body() {
+    let g = demarche::glossary::Glossary::shipped();
+    let page = "FM SECSTATE WASHDC\nTO AMEMBASSY MONTEVIDEO NIACT\nBT\n1. FM TOLD ME TODAY";
+    let found: Vec<(String, String)> = g
+        .find_in(page)
+        .into_iter()
+        .map(|(r, e)| (page[r].to_string(), e.term.clone()))
+        .collect();
+    assert_eq!(
+        found.first().map(|(w, t)| (w.as_str(), t.as_str())),
+        Some(("FM", "FM")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(w, t)| w == "FM" && t == "FonMin"),
+        "{found:?}"
+    );
+}

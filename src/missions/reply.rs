@@ -56,7 +56,11 @@ pub fn estimate_cable(
                 )
             })
             .collect();
-        paragraphs.push(format!("AMBASSADOR HAS SEEN {}.", seen.join("; ")));
+        paragraphs.push(format!(
+            "{} HAS SEEN {}.",
+            mission.title.to_uppercase(),
+            seen.join("; ")
+        ));
     }
     for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         paragraphs.push(p.to_uppercase());

@@ -12,7 +12,9 @@ pub const KEEP: usize = 5;
 pub fn autosave_dir(scenario_id: &str) -> Option<PathBuf> {
     let base = match std::env::var_os("DEMARCHE_DATA_DIR") {
         Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("org", "Demarche", "demarche")?.data_dir().to_path_buf(),
+        None => directories::ProjectDirs::from("org", "Demarche", "demarche")?
+            .data_dir()
+            .to_path_buf(),
     };
     Some(base.join("autosave").join(scenario_id))
 }
@@ -41,7 +43,10 @@ fn existing(dir: &Path) -> Vec<u64> {
                 .flatten()
                 .filter_map(|e| {
                     let name = e.file_name().to_string_lossy().into_owned();
-                    name.strip_prefix("autosave-")?.strip_suffix(".ron")?.parse().ok()
+                    name.strip_prefix("autosave-")?
+                        .strip_suffix(".ron")?
+                        .parse()
+                        .ok()
                 })
                 .collect()
         })
@@ -53,5 +58,7 @@ fn existing(dir: &Path) -> Vec<u64> {
 /// The newest autosave of a scenario, if any.
 pub fn latest(scenario_id: &str) -> Option<PathBuf> {
     let dir = autosave_dir(scenario_id)?;
-    existing(&dir).last().map(|n| dir.join(format!("autosave-{n:06}.ron")))
+    existing(&dir)
+        .last()
+        .map(|n| dir.join(format!("autosave-{n:06}.ron")))
 }

@@ -15,11 +15,22 @@ pub enum SaveError {
     #[error("{path}: not a Démarche save ({what})")]
     Foreign { path: String, what: String },
     #[error("{path}: the save is damaged (cut short or corrupted) at {line}:{col}: {message}")]
-    Damaged { path: String, line: usize, col: usize, message: String },
+    Damaged {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error(
         "{path}: this save was written by Démarche {engine} in save format {format}; this version ({ours}) reads format {supported}"
     )]
-    Version { path: String, engine: String, format: u32, ours: String, supported: u32 },
+    Version {
+        path: String,
+        engine: String,
+        format: u32,
+        ours: String,
+        supported: u32,
+    },
     #[error("{path}: exists and is not a readable Démarche save; not overwriting it ({why})")]
     WouldClobber { path: String, why: String },
     #[error("{path}: cannot write the save: {reason}")]
@@ -38,17 +49,29 @@ struct Header {
 
 pub fn read_save(path: &Path) -> Result<Save, SaveError> {
     let p = path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| SaveError::Unreadable { path: p.clone(), reason: e.to_string() })?;
+    let bytes = fs::read(path).map_err(|e| SaveError::Unreadable {
+        path: p.clone(),
+        reason: e.to_string(),
+    })?;
     if bytes.is_empty() {
-        return Err(SaveError::Foreign { path: p, what: "the file is empty".into() });
+        return Err(SaveError::Foreign {
+            path: p,
+            what: "the file is empty".into(),
+        });
     }
     let Ok(text) = String::from_utf8(bytes) else {
-        return Err(SaveError::Foreign { path: p, what: "binary data, not text".into() });
+        return Err(SaveError::Foreign {
+            path: p,
+            what: "binary data, not text".into(),
+        });
     };
     let options = ron::Options::default().with_recursion_limit(256);
     match options.from_str::<Header>(&text) {
         Ok(h) if h.game != MAGIC => {
-            return Err(SaveError::Foreign { path: p, what: format!("it says it is `{}`", h.game) });
+            return Err(SaveError::Foreign {
+                path: p,
+                what: format!("it says it is `{}`", h.game),
+            });
         }
         Ok(h) if h.format != SAVE_FORMAT => {
             return Err(SaveError::Version {
@@ -61,16 +84,21 @@ pub fn read_save(path: &Path) -> Result<Save, SaveError> {
         }
         Ok(_) => {}
         Err(e) if !text.contains(MAGIC) => {
-            return Err(SaveError::Foreign { path: p, what: format!("{}", e.code) });
+            return Err(SaveError::Foreign {
+                path: p,
+                what: format!("{}", e.code),
+            });
         }
         Err(_) => {}
     }
-    options.from_str::<Save>(&text).map_err(|e| SaveError::Damaged {
-        path: p,
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
-    })
+    options
+        .from_str::<Save>(&text)
+        .map_err(|e| SaveError::Damaged {
+            path: p,
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })
 }
 
 /// Writes a save so that a crash at any moment leaves either the old file or the new one:
@@ -81,14 +109,30 @@ pub fn write_save(path: &Path, save: &Save) -> Result<(), SaveError> {
         && let Err(e) = read_save(path)
         && !matches!(e, SaveError::Version { .. })
     {
-        return Err(SaveError::WouldClobber { path: p, why: e.to_string() });
+        return Err(SaveError::WouldClobber {
+            path: p,
+            why: e.to_string(),
+        });
     }
-    let unwritable = |e: std::io::Error| SaveError::Unwritable { path: p.clone(), reason: e.to_string() };
-    let text = ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::default().struct_names(true))
-        .map_err(|e| SaveError::Unwritable { path: p.clone(), reason: e.to_string() })?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let unwritable = |e: std::io::Error| SaveError::Unwritable {
+        path: p.clone(),
+        reason: e.to_string(),
+    };
+    let text =
+        ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::default().struct_names(true))
+            .map_err(|e| SaveError::Unwritable {
+                path: p.clone(),
+                reason: e.to_string(),
+            })?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(unwritable)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "save".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "save".into());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
@@ -113,7 +157,10 @@ pub fn write_save(path: &Path, save: &Save) -> Result<(), SaveError> {
 
 /// Lets a test kill a save in the middle of writing (`DEMARCHE_SAVE_STALL_MS`).
 fn stall_for_tests() {
-    if let Some(ms) = std::env::var("DEMARCHE_SAVE_STALL_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
+    if let Some(ms) = std::env::var("DEMARCHE_SAVE_STALL_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
         std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }

@@ -62,7 +62,11 @@ impl Save {
             game: MAGIC.into(),
             format: SAVE_FORMAT,
             engine: env!("CARGO_PKG_VERSION").into(),
-            scenario: ScenarioRef { id: s.id.clone(), source: source.into(), hash: s.hash.clone() },
+            scenario: ScenarioRef {
+                id: s.id.clone(),
+                source: source.into(),
+                hash: s.hash.clone(),
+            },
             seed: setup.seed,
             role: match setup.role {
                 Role::Post(p) => s.mission(p).id.clone(),
@@ -76,26 +80,21 @@ impl Save {
         }
     }
 
-    fn setup(&self, scenario: &Scenario) -> Result<Setup, String> {
-        Ok(Setup {
-            seed: self.seed,
-            role: scenario.role_by_name(&self.role)?,
-            auto: self.auto,
-            historical: self.historical,
-        })
-    }
-
     /// The game this save holds. With a changed scenario the snapshot cannot be trusted:
     /// `replay_on_change` replays the command log on the new version instead; otherwise the
     /// load is refused with the reason.
-    pub fn restore(self, scenario: std::sync::Arc<Scenario>, replay_on_change: bool) -> Result<Game, String> {
+    pub fn restore(
+        self,
+        scenario: std::sync::Arc<Scenario>,
+        replay_on_change: bool,
+    ) -> Result<Game, String> {
         if scenario.id != self.scenario.id {
             return Err(format!(
                 "this save is of scenario `{}`, not `{}`",
                 self.scenario.id, scenario.id
             ));
         }
-        let setup = self.setup(&scenario)?;
+        let setup = setup_of(&self, &scenario)?;
         if scenario.hash != self.scenario.hash {
             if !replay_on_change {
                 return Err(format!(
@@ -109,7 +108,10 @@ impl Save {
                 ));
             }
             return replay(scenario, setup, self.commands).map_err(|(i, e)| {
-                format!("the changed scenario cannot replay this game: command {} fails: {e}", i + 1)
+                format!(
+                    "the changed scenario cannot replay this game: command {} fails: {e}",
+                    i + 1
+                )
             });
         }
         let mut game = Game::new(scenario, setup);
@@ -119,10 +121,36 @@ impl Save {
 }
 
 /// Plays a command log from the start; on failure, the index of the command and why.
-pub fn replay(scenario: std::sync::Arc<Scenario>, setup: Setup, commands: Vec<Command>) -> Result<Game, (usize, String)> {
+pub fn replay(
+    scenario: std::sync::Arc<Scenario>,
+    setup: Setup,
+    commands: Vec<Command>,
+) -> Result<Game, (usize, String)> {
     let mut game = Game::new(scenario, setup);
     for (i, command) in commands.into_iter().enumerate() {
         game.apply_logged(command).map_err(|e| (i, e))?;
     }
     Ok(game)
+}
+
+/// The setup a save was made with, checked against the scenario.
+pub fn setup_of(save: &Save, scenario: &Scenario) -> Result<Setup, String> {
+    Ok(Setup {
+        seed: save.seed,
+        role: scenario.role_by_name(&save.role)?,
+        auto: save.auto,
+        historical: save.historical,
+    })
+}
+
+impl std::fmt::Debug for Save {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Save")
+            .field("scenario", &self.scenario)
+            .field("seed", &self.seed)
+            .field("role", &self.role)
+            .field("at", &self.at)
+            .field("commands", &self.commands.len())
+            .finish_non_exhaustive()
+    }
 }

@@ -81,9 +81,15 @@ impl Snapshot {
                 let e = world.entity(stations_map.entity(s));
                 PostState {
                     rapport: e.get::<Rapport>().map(|r| r.0).unwrap_or(0.0),
-                    estimates: e.get::<Estimates>().map(|x| x.0.clone()).unwrap_or_default(),
+                    estimates: e
+                        .get::<Estimates>()
+                        .map(|x| x.0.clone())
+                        .unwrap_or_default(),
                     next_number: e.get::<Outbox>().map(|o| o.next_number).unwrap_or(1),
-                    busy_until: e.get::<BusyUntil>().map(|b| b.0).unwrap_or(world.resource::<Calendar>().now),
+                    busy_until: e
+                        .get::<BusyUntil>()
+                        .map(|b| b.0)
+                        .unwrap_or(world.resource::<Calendar>().now),
                     calls: e.get::<Calls>().map(|c| c.0.clone()).unwrap_or_default(),
                 }
             })
@@ -107,11 +113,21 @@ impl Snapshot {
             stances: gov
                 .0
                 .iter()
-                .map(|e| world.get::<Stances>(*e).map(|s| s.0.clone()).unwrap_or_default())
+                .map(|e| {
+                    world
+                        .get::<Stances>(*e)
+                        .map(|s| s.0.clone())
+                        .unwrap_or_default()
+                })
                 .collect(),
             trays: stations(world)
                 .into_iter()
-                .map(|s| world.get::<InTray>(stations_map.entity(s)).map(|t| t.0.clone()).unwrap_or_default())
+                .map(|s| {
+                    world
+                        .get::<InTray>(stations_map.entity(s))
+                        .map(|t| t.0.clone())
+                        .unwrap_or_default()
+                })
                 .collect(),
             posts,
         }
@@ -121,8 +137,13 @@ impl Snapshot {
     pub fn restore(self, world: &mut World) -> Result<(), String> {
         let all = stations(world);
         let s = world.resource::<ActiveScenario>().0.clone();
-        if self.stances.len() != s.governments.len() || self.trays.len() != all.len() || self.posts.len() != s.missions.len() {
-            return Err("the snapshot does not fit this scenario (different governments or posts)".into());
+        if self.stances.len() != s.governments.len()
+            || self.trays.len() != all.len()
+            || self.posts.len() != s.missions.len()
+        {
+            return Err(
+                "the snapshot does not fit this scenario (different governments or posts)".into(),
+            );
         }
         let ended = self.outcome.0.is_some();
         world.insert_resource(self.calendar);
@@ -144,16 +165,23 @@ impl Snapshot {
         for (e, stances) in govs.into_iter().zip(self.stances) {
             world.entity_mut(e).insert(Stances(stances));
         }
-        let entities: Vec<Entity> = all.iter().map(|st| world.resource::<Stations>().entity(*st)).collect();
+        let entities: Vec<Entity> = all
+            .iter()
+            .map(|st| world.resource::<Stations>().entity(*st))
+            .collect();
         for (e, tray) in entities.iter().zip(self.trays) {
             world.entity_mut(*e).insert(InTray(tray));
         }
         for (p, post) in self.posts.into_iter().enumerate() {
-            let e = world.resource::<Stations>().entity(Station::Post(PostId(p as u32)));
+            let e = world
+                .resource::<Stations>()
+                .entity(Station::Post(PostId(p as u32)));
             world.entity_mut(e).insert((
                 Rapport(post.rapport),
                 Estimates(post.estimates),
-                Outbox { next_number: post.next_number },
+                Outbox {
+                    next_number: post.next_number,
+                },
                 BusyUntil(post.busy_until),
                 Calls(post.calls),
             ));

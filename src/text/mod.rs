@@ -30,17 +30,24 @@ Commands:
   day (d)               let time run to the next morning
   until YYYY-MM-DD      let time run to a date
   finish                let time run to the end of the scenario
+  save [FILE]           save the game (default: the scenario's id, .save.ron, here)
   help (?)              this list
   quit                  leave the game
 ";
 
 /// Plays a game on `input`/`output` until it ends or the input closes.
-pub fn run(mut game: Game, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
+pub fn run(
+    mut game: Game,
+    source: &str,
+    input: impl BufRead,
+    mut out: impl Write,
+) -> io::Result<()> {
     let mut term = Terminal {
         lines: input.lines(),
         read: HashSet::new(),
         shown: 0,
     };
+    let mut saved_day = game.now().date();
     let s = game.scenario();
     writeln!(out, "{}\n{}\n", s.title, s.summary.trim())?;
     writeln!(
@@ -92,8 +99,17 @@ pub fn run(mut game: Game, input: impl BufRead, mut out: impl Write) -> io::Resu
             ["reply"] => term.reply(&mut game, &mut out),
             ["demarche"] => term.demarche(&mut game, &mut out),
             ["decide"] => term.decide(&mut game, &mut out),
+            ["save"] => save(&game, source, &format!("{}.save.ron", game.scenario().id)),
+            ["save", file] => save(&game, source, file),
             _ => Err(format!("unknown command `{line}`; type `help`")),
         };
+        // One autosave each game day: a crash loses at most a day.
+        if game.now().date() != saved_day && !game.is_over() {
+            saved_day = game.now().date();
+            if let Err(e) = crate::save::autosave(&game, source) {
+                writeln!(out, "! autosave failed: {e}")?;
+            }
+        }
         match result {
             Ok(text) if !text.is_empty() => write!(
                 out,
@@ -105,6 +121,17 @@ pub fn run(mut game: Game, input: impl BufRead, mut out: impl Write) -> io::Resu
             Err(e) => writeln!(out, "! {e}")?,
         }
     }
+}
+
+fn save(game: &Game, source: &str, file: &str) -> Result<String, String> {
+    let path = std::path::Path::new(file);
+    crate::save::write_save(path, &crate::save::Save::of(game, source))
+        .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Saved to {} (continue with `demarche play --text --load {}`).",
+        path.display(),
+        path.display()
+    ))
 }
 
 struct Terminal<L> {

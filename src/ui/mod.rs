@@ -36,6 +36,8 @@ pub struct WindowOptions {
     /// Save a PNG of the window after `frames` frames, then exit.
     pub screenshot: Option<PathBuf>,
     pub frames: u32,
+    /// A saved game to continue.
+    pub load: Option<PathBuf>,
 }
 
 /// Whether a display server is there to open a window on.

@@ -45,6 +45,7 @@ fn play_screen(world: &mut World) {
         .get_resource::<map::MapData>()
         .and_then(|m| m.0.clone());
     keyboard(&ctx, &mut session);
+    session.autosave();
     let mut root = root(&ctx);
     egui::Panel::top("calendar").show(&mut root, |ui| calendar_bar(ui, &mut session));
     egui::Panel::bottom("status").show(&mut root, |ui| status_line(ui, &session));
@@ -106,6 +107,9 @@ fn calendar_bar(ui: &mut egui::Ui, session: &mut Session) {
         ui.separator();
         ui.label(role);
         ui.separator();
+        if ui.button("Save (Ctrl+S)").clicked() {
+            session.save();
+        }
         ui.add_enabled_ui(!over, |ui| {
             if ui
                 .button("Next cable (N)")
@@ -167,6 +171,9 @@ fn status_line(ui: &mut egui::Ui, session: &Session) {
 }
 
 fn keyboard(ctx: &egui::Context, session: &mut Session) {
+    if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::S)) {
+        session.save();
+    }
     if ctx.egui_wants_keyboard_input() {
         return;
     }

@@ -21,6 +21,10 @@ pub enum Screen {
 /// A game in progress and what the window shows of it.
 pub struct Session {
     pub game: Game,
+    /// How the scenario was named, for saves.
+    pub source: String,
+    /// The game day last autosaved.
+    pub saved_day: jiff::civil::Date,
     pub tab: View,
     pub selected: Option<CableId>,
     pub read: HashSet<CableId>,
@@ -49,12 +53,14 @@ pub struct Drafts {
 }
 
 impl Session {
-    pub fn new(game: Game) -> Self {
+    pub fn new(game: Game, source: String) -> Self {
         let dossier = match game.setup().role {
             crate::scenario::Role::Post(p) => Some(p),
             crate::scenario::Role::Department => None,
         };
         Session {
+            saved_day: game.now().date(),
+            source,
             game,
             tab: View::Reader,
             selected: None,
@@ -89,6 +95,31 @@ impl Session {
         if self.game.is_over() {
             self.tab = View::Debrief;
             self.running = None;
+        }
+    }
+
+    /// Saves where the player's quick save lives; the status line says where.
+    pub fn save(&mut self) {
+        let path = crate::save::autosave_dir(&self.game.scenario().id)
+            .map(|d| d.with_file_name(format!("{}.save.ron", self.game.scenario().id)));
+        self.status = Some(match path {
+            Some(path) => {
+                crate::save::write_save(&path, &crate::save::Save::of(&self.game, &self.source))
+                    .map(|_| format!("Saved to {}", path.display()))
+                    .map_err(|e| e.to_string())
+            }
+            None => Err("no data directory to save in".into()),
+        });
+    }
+
+    /// One autosave each game day.
+    pub fn autosave(&mut self) {
+        let day = self.game.now().date();
+        if day != self.saved_day && !self.game.is_over() {
+            self.saved_day = day;
+            if let Err(e) = crate::save::autosave(&self.game, &self.source) {
+                self.status = Some(Err(format!("autosave failed: {e}")));
+            }
         }
     }
 

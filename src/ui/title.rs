@@ -17,6 +17,8 @@ struct Choice {
     seed: String,
     error: Option<String>,
     roles: Vec<(String, String)>,
+    /// The scenario's id, for finding its autosaves.
+    id: String,
     title: String,
     summary: String,
 }
@@ -29,6 +31,7 @@ impl Choice {
             seed: "1".into(),
             error: None,
             roles: Vec::new(),
+            id: String::new(),
             title: String::new(),
             summary: String::new(),
         };
@@ -42,6 +45,7 @@ impl Choice {
             Ok(l) => {
                 let s = &l.scenario;
                 self.title = s.title.clone();
+                self.id = s.id.clone();
                 self.summary = s.summary.clone();
                 self.roles = s
                     .playable_posts
@@ -89,7 +93,13 @@ fn start(world: &mut World) {
         return;
     }
     let name = options.scenario.clone().unwrap_or_else(|| DEFAULT.into());
-    match begin(&name, options.seed, options.role.as_deref()) {
+    let started = match &options.load {
+        Some(path) => {
+            crate::cli::load_game(path, false).map(|(game, source)| Session::new(game, source))
+        }
+        None => begin(&name, options.seed, options.role.as_deref()),
+    };
+    match started {
         Ok(mut session) => {
             if let Some(path) = &options.commands {
                 match read_commands(path) {
@@ -122,7 +132,10 @@ fn start(world: &mut World) {
 fn begin(scenario: &str, seed: u64, role: Option<&str>) -> Result<Session, String> {
     let loaded = load_scenario(scenario)?;
     let setup = setup_for(&loaded.scenario, seed, role, Mode::Player)?;
-    Ok(Session::new(Game::new(loaded.scenario, setup)))
+    Ok(Session::new(
+        Game::new(loaded.scenario, setup),
+        scenario.to_string(),
+    ))
 }
 
 fn title_screen(world: &mut World) {
@@ -131,6 +144,7 @@ fn title_screen(world: &mut World) {
     };
     let ctx = &ctx;
     let mut start: Option<(String, u64, String)> = None;
+    let mut resume: Option<std::path::PathBuf> = None;
     world.resource_scope(|_, mut choice: Mut<Choice>| {
         egui::CentralPanel::default().show(&mut root(ctx), |ui| {
             ui.vertical_centered(|ui| {
@@ -187,6 +201,16 @@ fn title_screen(world: &mut World) {
                         ui.add(egui::TextEdit::singleline(&mut choice.seed).desired_width(80.0));
                     });
                     ui.add_space(16.0);
+                    if let Some(path) = crate::save::latest(&choice.id) {
+                        if ui
+                            .button("Continue the last game")
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            resume = Some(path);
+                        }
+                        ui.add_space(8.0);
+                    }
                     let ready = choice.error.is_none() && !choice.roles.is_empty();
                     let go = ui.add_enabled(
                         ready,
@@ -205,8 +229,15 @@ fn title_screen(world: &mut World) {
             });
         });
     });
-    if let Some((scenario, seed, role)) = start {
-        match begin(&scenario, seed, Some(&role)) {
+    let started = match (start, resume) {
+        (_, Some(path)) => Some(
+            crate::cli::load_game(&path, false).map(|(game, source)| Session::new(game, source)),
+        ),
+        (Some((scenario, seed, role)), None) => Some(begin(&scenario, seed, Some(&role))),
+        (None, None) => None,
+    };
+    if let Some(started) = started {
+        match started {
             Ok(mut session) => {
                 super::play::select_default_cable(&mut session);
                 world.insert_non_send(session);
