@@ -7,6 +7,11 @@ use std::process::{Command, Stdio};
 fn play(args: &[&str], input: &str) -> (String, String, bool) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
         .args(args)
+        // Autosaves go to the test's own folder, not the user's data directory.
+        .env(
+            "DEMARCHE_DATA_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/terminal-data"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
