@@ -49,6 +49,9 @@ pub enum Cmd {
     Validate {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// `human` (path:line:col with the source line) or `json`.
+        #[arg(long, value_enum, default_value_t)]
+        format: scenarios::Format,
     },
     /// Run a scenario headless to the end (or to --until); print the transcript and the debrief.
     Simulate(SimulateArgs),
@@ -103,7 +106,7 @@ pub fn main() -> ExitCode {
             ..Default::default()
         }),
         Some(Cmd::Scenarios) => scenarios::scenarios(),
-        Some(Cmd::Validate { paths }) => scenarios::validate(&paths),
+        Some(Cmd::Validate { paths, format }) => scenarios::validate(&paths, format),
         Some(Cmd::Simulate(args)) => report(simulate(&args)),
         Some(Cmd::Replay {
             save,

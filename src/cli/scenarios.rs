@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::scenario::{Diagnostic, Loaded, load_file};
+use crate::scenario::diagnostics::{render_human, split_hint};
+use crate::scenario::{Diagnostic, Loaded, Severity, load_file};
 use crate::shipped::{self, SHIPPED};
 
 pub(super) fn scenarios() -> ExitCode {
@@ -25,54 +26,91 @@ pub(super) fn scenarios() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn print_diagnostics(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}");
-    }
+/// How `validate` prints its findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:col: error: message`, with the source line and a caret.
+    #[default]
+    Human,
+    /// One JSON array of problems, for editors and CI.
+    Json,
 }
 
-pub(super) fn validate(paths: &[PathBuf]) -> ExitCode {
+pub(super) fn validate(paths: &[PathBuf], format: Format) -> ExitCode {
     let mut files = Vec::new();
+    let mut all: Vec<Diagnostic> = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        // A folder is a scenario when it holds `scenario.ron`; otherwise each .ron in it is one.
+        if path.is_dir() && !path.join("scenario.ron").is_file() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
                 .map(|dir| {
                     dir.flatten()
                         .map(|e| e.path())
-                        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                        .filter(|p| {
+                            p.extension().is_some_and(|e| e == "ron")
+                                || p.join("scenario.ron").is_file()
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
             found.sort();
             if found.is_empty() {
-                print_diagnostics(&[Diagnostic::file_error(
+                all.push(Diagnostic::file_error(
                     &path.display().to_string(),
-                    "this folder holds no .ron scenario files",
-                )]);
-                return ExitCode::FAILURE;
+                    "this folder holds no scenario: expected .ron files, or a scenario.ron",
+                ));
             }
             files.extend(found);
         } else {
             files.push(path.clone());
         }
     }
-    let mut ok = true;
+    let mut ok = all.is_empty();
+    let colour = format == Format::Human && std::io::IsTerminal::is_terminal(&std::io::stderr());
     for file in files {
-        match load_file(&file) {
+        let found = match load_file(&file) {
             Ok(loaded) => {
-                print_diagnostics(&loaded.warnings);
-                println!("{}: ok: {}", file.display(), loaded.scenario.title);
+                if format == Format::Human {
+                    println!("{}: ok: {}", file.display(), loaded.scenario.title);
+                }
+                loaded.warnings
             }
             Err(diags) => {
                 ok = false;
-                print_diagnostics(&diags);
-                let errors = diags
-                    .iter()
-                    .filter(|d| d.severity == crate::scenario::Severity::Error)
-                    .count();
+                diags
+            }
+        };
+        if format == Format::Human {
+            for d in &found {
+                let text = std::fs::read_to_string(&d.file).ok();
+                eprintln!("{}\n", render_human(d, text.as_deref(), colour));
+            }
+            let errors = found
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            if errors > 0 {
                 eprintln!("{}: {errors} error(s)", file.display());
             }
         }
+        all.extend(found);
+    }
+    if format == Format::Json {
+        let shown: Vec<serde_json::Value> = all
+            .iter()
+            .map(|d| {
+                let mut v = serde_json::to_value(d).unwrap_or_default();
+                v["hint"] = split_hint(&d.message)
+                    .1
+                    .map(Into::into)
+                    .unwrap_or(serde_json::Value::Null);
+                v
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&shown).unwrap_or_default()
+        );
     }
     if ok {
         ExitCode::SUCCESS

@@ -73,3 +73,85 @@ mod tests {
         assert_eq!(closest("atlantis", ids), None);
     }
 }
+
+/// The part of a message that is a hint ("did you mean `x`?"), apart from the problem itself.
+pub fn split_hint(message: &str) -> (&str, Option<&str>) {
+    match message.find("; did you mean ") {
+        Some(i) => (&message[..i], Some(&message[i + 2..])),
+        None => (message, None),
+    }
+}
+
+/// A problem shown the way rustc shows one: the `path:line:col: error: message` line, then
+/// the source line with the span underlined, and the hint. Made with miette.
+pub fn render_human(d: &Diagnostic, text: Option<&str>, colour: bool) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+    let header = d.to_string();
+    let (Some(text), Some((start, end))) = (text, d.span) else {
+        return header;
+    };
+    let (problem, hint) = split_hint(&d.message);
+    let shown = Shown {
+        message: problem.to_string(),
+        severity: match d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        },
+        help: hint.map(String::from),
+        label: LabeledSpan::new_with_span(None, (start, end.saturating_sub(start).max(1))),
+        source: NamedSource::new(&d.file, text.to_string()),
+    };
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut out = String::new();
+    if GraphicalReportHandler::new_themed(theme)
+        .with_context_lines(1)
+        .render_report(&mut out, &shown)
+        .is_err()
+    {
+        return header;
+    }
+    // miette repeats the message on its first line; ours says it with the position.
+    let body: Vec<&str> = out.lines().skip(1).collect();
+    format!("{header}\n{}", body.join("\n"))
+}
+
+#[derive(Debug)]
+struct Shown {
+    message: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    label: miette::LabeledSpan,
+    source: miette::NamedSource<String>,
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown {}
+
+impl miette::Diagnostic for Shown {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}

@@ -138,7 +138,7 @@ fn ron_diagnostic(
     Diagnostic {
         line,
         col: col.max(1),
-        span: None,
+        span: offset_of(text, line, col.max(1)).map(|o| (o, o + token_len(&text[o..]))),
         ..Diagnostic::file_error(file, message)
     }
 }
@@ -300,4 +300,32 @@ fn each<T: DeserializeOwned>(
         .iter()
         .flat_map(|item| one::<T>(text, *item))
         .collect()
+}
+
+/// The byte offset of a 1-based line and (character) column, if the text has it.
+fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let rest = &text[start..];
+    let within = rest
+        .char_indices()
+        .nth(col - 1)
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    Some(start + within)
+}
+
+/// The length of the word at the start of `rest` (at least one byte), to underline it whole.
+fn token_len(rest: &str) -> usize {
+    let word = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    word.max(rest.chars().next().map(char::len_utf8).unwrap_or(0))
+        .max(1)
+        .min(rest.len().max(1))
 }

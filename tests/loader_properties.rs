@@ -1,0 +1,343 @@
+//! Properties of the scenario loader: whatever the bytes, it returns (never panics), and every
+//! error it returns names the file and a real position in it.
+//!
+//! Case counts are tuned so the whole file runs in well under 20 seconds in a debug build: a
+//! mutated shipped scenario (~100 KB) costs a few milliseconds to load. Failures are not
+//! persisted to a regressions file; proptest prints the shrunk input and its seed instead.
+
+use demarche::scenario::load::text_from_bytes;
+use demarche::scenario::{Diagnostic, Severity, load_str};
+use demarche::shipped::SHIPPED;
+use proptest::prelude::*;
+use proptest::sample::Index;
+use proptest::test_runner::Config;
+
+const FILE: &str = "prop.ron";
+
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: None,
+        max_shrink_iters: 2048,
+        ..Config::default()
+    }
+}
+
+/// The number of characters on 1-based line `line` of `text`, if there is such a line.
+fn line_chars(text: &str, line: usize) -> Option<usize> {
+    text.split('\n').nth(line - 1).map(|l| l.chars().count())
+}
+
+/// Every diagnostic names `prop.ron`, renders as `prop.ron:L:C: error: ...` and points at a
+/// position inside the text: 1 ≤ L ≤ lines + 1, 1 ≤ C ≤ that line's length + 1.
+fn check_diagnostics(text: &str, diags: &[Diagnostic], errors: bool) -> Result<(), TestCaseError> {
+    if errors {
+        prop_assert!(!diags.is_empty(), "an Err with no diagnostic");
+    }
+    let lines = text.lines().count();
+    for d in diags {
+        let shown = d.to_string();
+        prop_assert_eq!(
+            &d.file,
+            FILE,
+            "the diagnostic names another file: {}",
+            shown
+        );
+        prop_assert!(d.line >= 1 && d.col >= 1, "line or column 0: {}", shown);
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if errors {
+            prop_assert_eq!(d.severity, Severity::Error, "{}", shown);
+        }
+        let prefix = format!("{FILE}:{}:{}: {level}: ", d.line, d.col);
+        prop_assert!(shown.starts_with(&prefix), "rendered as `{}`", shown);
+        prop_assert!(
+            !d.message.trim().is_empty(),
+            "an empty message: `{}`",
+            shown
+        );
+        prop_assert!(
+            d.line <= lines + 1,
+            "line {} is past the end of a {}-line text: {}",
+            d.line,
+            lines,
+            shown
+        );
+        if let Some(len) = line_chars(text, d.line) {
+            prop_assert!(
+                d.col <= len + 1,
+                "column {} is past the end of line {} ({} characters): {}",
+                d.col,
+                d.line,
+                len,
+                shown
+            );
+        }
+        if let Some((start, end)) = d.span {
+            prop_assert!(
+                start <= end && end <= text.len() + 1,
+                "span {:?} outside a {}-byte text: {}",
+                d.span,
+                text.len(),
+                shown
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Loads `text` as `prop.ron` and checks whatever comes back.
+fn load_and_check(text: &str) -> Result<(), TestCaseError> {
+    match load_str(FILE, text) {
+        Ok(loaded) => check_diagnostics(text, &loaded.warnings, false),
+        Err(errors) => check_diagnostics(text, &errors, true),
+    }
+}
+
+/// Feeds bytes both ways: lossily decoded, and through the loader's own UTF-8 check.
+fn load_bytes_and_check(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let lossy = String::from_utf8_lossy(bytes);
+    load_and_check(&lossy)?;
+    match text_from_bytes(FILE, bytes.to_vec()) {
+        Ok(text) => load_and_check(&text),
+        Err(d) => {
+            // The error points at the first bad byte, in the valid text before it.
+            let good = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap();
+            check_diagnostics(prefix, std::slice::from_ref(&d), true)?;
+            prop_assert!(d.message.contains("not valid UTF-8"), "{}", d);
+            prop_assert_eq!(d.span, Some((good, good + 1)));
+            Ok(())
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Arbitrary bytes.
+
+/// Pieces of RON and of the scenario format, so that random input gets past the first byte.
+const TOKENS: &[&str] = &[
+    "Scenario(",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    " ",
+    "\n",
+    "\r\n",
+    "\t",
+    "\"",
+    "\"x\"",
+    "\"alpha\"",
+    "\"1960-07-11T19:00\"",
+    "\"1960-07-09\"",
+    "r#\"",
+    "\"#",
+    "'",
+    "'a'",
+    "//",
+    "/*",
+    "*/",
+    "\\",
+    "\\u{",
+    "0",
+    "1",
+    "-1.0",
+    "0.5",
+    "1e309",
+    "-",
+    "+",
+    ".",
+    "0x",
+    "18446744073709551616",
+    "true",
+    "false",
+    "None",
+    "Some(",
+    "id",
+    "id:",
+    "title:",
+    "summary:",
+    "period:",
+    "start:",
+    "end:",
+    "author:",
+    "version:",
+    "roles:",
+    "default:",
+    "issues:",
+    "governments:",
+    "missions:",
+    "telegrams:",
+    "endings:",
+    "period_end:",
+    "model:",
+    "trigger:",
+    "At(",
+    "Flag(",
+    "Any(",
+    "Not(",
+    "Post(",
+    "Bureau(",
+    "Department",
+    "Priority",
+    "HeadOfState",
+    "é",
+    "—",
+    "\u{feff}",
+    "\u{0}",
+    "#![enable(implicit_some)]",
+];
+
+fn token_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TOKENS), 0..400).prop_map(|t| t.concat())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        load_bytes_and_check(&bytes)?;
+    }
+
+    #[test]
+    fn ron_token_soup_never_panics(text in token_soup()) {
+        load_and_check(&text)?;
+        load_and_check(&format!("Scenario({text})"))?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Mutations of the shipped scenarios.
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    /// Delete up to `len` bytes at a position.
+    Delete(Index, usize),
+    /// Insert bytes at a position.
+    Insert(Index, Vec<u8>),
+    /// Replace one byte.
+    Replace(Index, u8),
+    DuplicateLine(Index),
+    DropLine(Index),
+    SwapLines(Index, Index),
+}
+
+/// Bytes worth inserting: RON's punctuation, quotes, digits, and the odd byte of a UTF-8 char.
+fn interesting_byte() -> impl Strategy<Value = u8> {
+    prop_oneof![
+        3 => prop::sample::select(b"()[]{},:\"'#r/*\\ \n\t0123456789.-+eExSN_".to_vec()),
+        1 => any::<u8>(),
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<Index>(), 1usize..64).prop_map(|(at, len)| Mutation::Delete(at, len)),
+        (
+            any::<Index>(),
+            prop::collection::vec(interesting_byte(), 1..8)
+        )
+            .prop_map(|(at, bytes)| Mutation::Insert(at, bytes)),
+        (any::<Index>(), interesting_byte()).prop_map(|(at, b)| Mutation::Replace(at, b)),
+        any::<Index>().prop_map(Mutation::DuplicateLine),
+        any::<Index>().prop_map(Mutation::DropLine),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
+    ]
+}
+
+fn apply(text: &str, mutations: &[Mutation]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for m in mutations {
+        match m {
+            Mutation::Delete(at, len) if !bytes.is_empty() => {
+                let at = at.index(bytes.len());
+                let end = (at + len).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            Mutation::Insert(at, new) => {
+                let at = at.index(bytes.len() + 1);
+                bytes.splice(at..at, new.iter().copied());
+            }
+            Mutation::Replace(at, b) if !bytes.is_empty() => {
+                let at = at.index(bytes.len());
+                bytes[at] = *b;
+            }
+            Mutation::DuplicateLine(i) | Mutation::DropLine(i) | Mutation::SwapLines(i, _) => {
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+                let n = lines.len();
+                let a = i.index(n);
+                match m {
+                    Mutation::DuplicateLine(_) => {
+                        let line = lines[a].clone();
+                        lines.insert(a, line);
+                    }
+                    Mutation::DropLine(_) if n > 1 => {
+                        lines.remove(a);
+                    }
+                    Mutation::SwapLines(_, j) => lines.swap(a, j.index(n)),
+                    _ => {}
+                }
+                bytes = lines.join(&b'\n');
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+fn mutated_shipped() -> impl Strategy<Value = (usize, Vec<Mutation>)> {
+    (0..SHIPPED.len(), prop::collection::vec(mutation(), 1..5))
+}
+
+/// Loading a shipped scenario once costs a few milliseconds; the properties below do it tens
+/// of times per scenario, so the cases are spread over all of them.
+fn mutation_cases() -> u32 {
+    48 * SHIPPED.len() as u32
+}
+
+proptest! {
+    #![proptest_config(config(mutation_cases()))]
+
+    #[test]
+    fn mutated_shipped_scenarios_never_panic((which, mutations) in mutated_shipped()) {
+        let bytes = apply(SHIPPED[which].text, &mutations);
+        let text = String::from_utf8_lossy(&bytes);
+        load_and_check(&text)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) The shipped scenarios as they are.
+
+#[test]
+fn shipped_scenarios_load_unmodified() {
+    assert!(!SHIPPED.is_empty());
+    for s in SHIPPED {
+        let loaded = load_str(FILE, s.text).unwrap_or_else(|errors| {
+            let shown: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
+            panic!(
+                "{} ({}) does not load:\n{}",
+                s.name,
+                s.file,
+                shown.join("\n")
+            )
+        });
+        for w in &loaded.warnings {
+            assert_eq!(w.severity, Severity::Warning, "{w}");
+            assert!(w.to_string().starts_with("prop.ron:"), "{w}");
+        }
+        // The same through the loader's UTF-8 check, as a file's bytes would go.
+        let text = text_from_bytes(FILE, s.text.as_bytes().to_vec())
+            .unwrap_or_else(|d| panic!("{}: {d}", s.name));
+        assert_eq!(text, s.text);
+    }
+}
