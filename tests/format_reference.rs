@@ -414,16 +414,23 @@ fn every_scenario_example_validates() {
             continue;
         }
         count += 1;
-        let name = format!("{DOC} block at line {}", block.line);
-        match load_str(&name, &block.text) {
+        // Diagnostics count lines from the block's first line; shown at the line of the .md.
+        let at = |d: &demarche::scenario::Diagnostic| {
+            format!("  {DOC}:{}:{}: {}", block.line + d.line, d.col, d.message)
+        };
+        match load_str("example.ron", &block.text) {
             Ok(loaded) => {
                 for w in &loaded.warnings {
-                    eprintln!("(warning only) {w}");
+                    eprintln!("(a warning only){}", at(w));
                 }
             }
             Err(errors) => {
-                let shown: Vec<String> = errors.iter().map(|d| format!("  {d}")).collect();
-                failures.push(format!("{name}:\n{}", shown.join("\n")));
+                let shown: Vec<String> = errors.iter().map(at).collect();
+                failures.push(format!(
+                    "the example at {DOC}:{}:\n{}",
+                    block.line,
+                    shown.join("\n")
+                ));
             }
         }
     }
@@ -433,8 +440,7 @@ fn every_scenario_example_validates() {
     );
     assert!(
         failures.is_empty(),
-        "Scenario examples in {DOC} that do not validate (line numbers inside each block \
-         count from the block's first line):\n{}",
+        "Scenario examples in {DOC} that do not validate:\n{}",
         failures.join("\n")
     );
 }

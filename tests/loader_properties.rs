@@ -14,7 +14,12 @@ use proptest::test_runner::Config;
 
 const FILE: &str = "prop.ron";
 
+/// `cases` by default; `PROPTEST_CASES=N` in the environment overrides it for a longer soak.
 fn config(cases: u32) -> Config {
+    let cases = match std::env::var_os("PROPTEST_CASES") {
+        Some(_) => Config::default().cases,
+        None => cases,
+    };
     Config {
         cases,
         failure_persistence: None,
@@ -199,6 +204,108 @@ fn token_soup() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(TOKENS), 0..400).prop_map(|t| t.concat())
 }
 
+/// Well-formed RON of random shape: the span parser and ron both read it to the end, so the
+/// loader gets past parsing into its per-field and per-element checks, and its byte offsets are
+/// tested against strings, raw strings, comments and non-ASCII text.
+fn ron_value() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        prop::collection::vec(
+            prop::sample::select(&["a", "é", "—", "Ω", "\\\"", "\\\\", "\\n", "\\u{e9}", " ", "(", "]", "//", "\u{1F600}"][..]),
+            0..6
+        )
+        .prop_map(|p| format!("\"{}\"", p.concat())),
+        prop::sample::select(&["r#\"say \"no\"\n\"#", "r\"é\"", "r##\"a\"#b\"##", "r#\"\"#"][..])
+            .prop_map(str::to_string),
+        prop::sample::select(
+            &["0", "1", "-1", "0.5", "-1.0", "1e3", "1.5E-2", "0x1F", "0b101", "1_000", "4294967296", "-129", "inf", "NaN", ".5", "+1"][..]
+        )
+        .prop_map(str::to_string),
+        prop::sample::select(
+            &["true", "false", "None", "()", "'a'", "'\\''", "'é'", "Priority", "HeadOfState", "Department", "All", "Passed", "Yes", "VotesNeeded", "r#id"][..]
+        )
+        .prop_map(str::to_string),
+        Just("\"1960-07-11T19:00\"".to_string()),
+        Just("\"1960-07-09\"".to_string()),
+    ];
+    leaf.prop_recursive(4, 48, 5, |inner| {
+        let items = prop::collection::vec((inner.clone(), gap()), 0..5);
+        prop_oneof![
+            (items.clone(), any::<bool>()).prop_map(|(v, trail)| format!("[{}]", list(v, trail))),
+            (prop::collection::vec((leaf_key(), inner.clone(), gap()), 0..4), any::<bool>())
+                .prop_map(|(kv, trail)| {
+                    let v = kv.into_iter().map(|(k, v, g)| (format!("{k}: {v}"), g)).collect();
+                    format!("{{{}}}", list(v, trail))
+                }),
+            (struct_name(), prop::collection::vec((field_name(), inner.clone(), gap()), 0..5), any::<bool>())
+                .prop_map(|(name, fields, trail)| {
+                    let v = fields.into_iter().map(|(f, v, g)| (format!("{f}: {v}"), g)).collect();
+                    format!("{name}({})", list(v, trail))
+                }),
+            (struct_name(), items, any::<bool>())
+                .prop_map(|(name, v, trail)| format!("{name}({})", list(v, trail))),
+            inner.prop_map(|v| format!("Some({v})")),
+        ]
+    })
+}
+
+/// Items joined by commas, each followed by its gap (whitespace or a comment).
+fn list(items: Vec<(String, &'static str)>, trailing_comma: bool) -> String {
+    let n = items.len();
+    let mut out = String::new();
+    for (i, (item, gap)) in items.into_iter().enumerate() {
+        out.push_str(&item);
+        if i + 1 < n || trailing_comma {
+            out.push(',');
+        }
+        out.push_str(gap);
+    }
+    out
+}
+
+fn gap() -> impl Strategy<Value = &'static str> + Clone {
+    prop::sample::select(
+        &["", " ", "\n    ", "\t", "\r\n", " // a comment, with (brackets]\n", "/* é */", "/* a /* nested */ b */ "][..],
+    )
+}
+
+fn leaf_key() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(&["\"action\"", "\"é\"", "\"\"", "\"alpha\"", "1", "Yes"][..])
+}
+
+fn struct_name() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(&["", "", "", "Government", "Some", "At", "Only", "Estimate", "Scenario"][..])
+}
+
+/// Field names from the format (so that some values reach their real deserializer) and a few
+/// that are not.
+fn field_name() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(
+        &[
+            "id", "title", "start", "end", "default", "posts", "issue", "scale", "positions", "min", "max",
+            "from", "to", "leaders", "stances", "role", "host", "rapport", "noise", "series", "number",
+            "trigger", "requests", "effects", "casting", "yes_from", "r#type", "capitol", "é",
+        ][..],
+    )
+}
+
+/// A `Scenario(...)` whose top-level fields are the real ones, in any order, with random values.
+fn random_scenario() -> impl Strategy<Value = String> {
+    const FIELDS: &[&str] = &[
+        "id", "title", "summary", "period", "author", "version", "historical", "sources",
+        "objectives", "notes", "roles", "bureaus", "issues", "governments", "missions", "actors",
+        "materials", "telegrams", "events", "votes", "endings", "period_end", "model", "extra",
+    ];
+    (
+        prop::collection::vec((prop::sample::select(FIELDS), ron_value(), gap()), 0..12),
+        any::<bool>(),
+        gap(),
+    )
+        .prop_map(|(fields, trail, lead)| {
+            let v = fields.into_iter().map(|(f, v, g)| (format!("{f}: {v}"), g)).collect();
+            format!("{lead}Scenario({})", list(v, trail))
+        })
+}
+
 proptest! {
     #![proptest_config(config(256))]
 
@@ -211,6 +318,11 @@ proptest! {
     fn ron_token_soup_never_panics(text in token_soup()) {
         load_and_check(&text)?;
         load_and_check(&format!("Scenario({text})"))?;
+    }
+
+    #[test]
+    fn random_well_formed_ron_never_panics(text in random_scenario()) {
+        load_and_check(&text)?;
     }
 }
 

@@ -53,6 +53,8 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t)]
         format: scenarios::Format,
     },
+    /// Write a small, valid, commented scenario to start from.
+    New { path: PathBuf },
     /// Run a scenario headless to the end (or to --until); print the transcript and the debrief.
     Simulate(SimulateArgs),
     /// Play a scenario, in the window or the terminal.
@@ -106,6 +108,7 @@ pub fn main() -> ExitCode {
             ..Default::default()
         }),
         Some(Cmd::Scenarios) => scenarios::scenarios(),
+        Some(Cmd::New { path }) => scenarios::new_scenario(&path),
         Some(Cmd::Validate { paths, format }) => scenarios::validate(&paths, format),
         Some(Cmd::Simulate(args)) => report(simulate(&args)),
         Some(Cmd::Replay {

@@ -129,3 +129,29 @@ pub fn load_scenario(name: &str) -> Result<Loaded, String> {
             .join("\n")
     })
 }
+
+/// The scenario `demarche new` writes: small, valid and commented.
+pub const TEMPLATE: &str = include_str!("../../assets/templates/new-scenario.ron");
+
+/// `demarche new PATH`: writes the template, never over an existing file.
+pub(super) fn new_scenario(path: &std::path::Path) -> ExitCode {
+    if path.exists() {
+        eprintln!("{}: already exists; not overwriting it", path.display());
+        return ExitCode::FAILURE;
+    }
+    let text = TEMPLATE.replace("THIS_FILE", &path.display().to_string());
+    match std::fs::write(path, text) {
+        Ok(()) => {
+            println!(
+                "Wrote {}. Check it with `demarche validate {}`; the format is in docs/scenario-format.md.",
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: cannot write: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -28,7 +28,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     if meta.is_dir() {
         return Err(Diagnostic::file_error(
             &file,
-            "this is a directory; expected a scenario file ending in .ron",
+            "this is a directory without a scenario.ron; expected a scenario file ending in .ron, or a folder with scenario.ron",
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -328,4 +328,47 @@ fn token_len(rest: &str) -> usize {
     word.max(rest.chars().next().map(char::len_utf8).unwrap_or(0))
         .max(1)
         .min(rest.len().max(1))
+}
+
+/// Parses a file of a folder scenario: one item, or a list of them. Every bad item is
+/// reported. Returns the items, the file's span tree, and whether it held a list.
+pub fn parse_items<T: DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<(Vec<T>, SpanTree, bool), Vec<Diagnostic>> {
+    use super::spans::NodeKind;
+    let tree = SpanTree::parse(text, MAX_DEPTH).map_err(|e| {
+        let (line, col) = line_col(text, e.offset);
+        vec![Diagnostic {
+            line,
+            col,
+            span: Some((e.offset, e.offset + 1)),
+            ..Diagnostic::file_error(file, e.message)
+        }]
+    })?;
+    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    let list = matches!(tree.root.kind, NodeKind::Seq(_));
+    let parsed = if list {
+        options.from_str::<Vec<T>>(text)
+    } else {
+        options.from_str::<T>(text).map(|t| vec![t])
+    };
+    match parsed {
+        Ok(items) => Ok((items, tree, list)),
+        Err(e) => {
+            let items: Vec<(usize, usize)> = match &tree.root.kind {
+                NodeKind::Seq(items) => items.iter().map(|n| (n.start, n.end)).collect(),
+                _ => Vec::new(),
+            };
+            let mut found: Vec<Diagnostic> =
+                each::<T>(text, (tree.root.start, tree.root.end), &items)
+                    .iter()
+                    .map(|(offset, e)| ron_diagnostic(file, text, *offset, e))
+                    .collect();
+            if found.is_empty() {
+                found.push(ron_diagnostic(file, text, 0, &e));
+            }
+            Err(found)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Scenarios: the RON format, loading, validation, and the validated model.
 
 pub mod diagnostics;
+mod folder;
 pub mod format;
 pub mod load;
 pub mod model;
@@ -24,6 +25,9 @@ pub struct Loaded {
 
 /// Loads and validates a scenario file: the one place text becomes a [`Scenario`].
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    if path.is_dir() && path.join("scenario.ron").is_file() {
+        return folder::load_folder(path);
+    }
     let text = load::read_text(path).map_err(|d| vec![d])?;
     load_str(&path.display().to_string(), &text)
 }
@@ -41,7 +45,7 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 /// Loads and validates scenario text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let (raw, tree) = load::parse(file, text)?;
-    let (mut scenario, warnings) = validate::validate(&raw, file, text, &tree)?;
+    let (mut scenario, warnings) = validate::validate(&raw, file, text, &tree, &[])?;
     scenario.hash = fingerprint(text.as_bytes());
     Ok(Loaded {
         scenario: Arc::new(scenario),

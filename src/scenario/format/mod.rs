@@ -40,12 +40,16 @@ pub struct RawScenario {
     #[serde(default)]
     pub bureaus: Vec<RawBureau>,
     pub issues: Vec<RawIssue>,
+    /// In a folder scenario, more come from `governments/*.ron`.
+    #[serde(default)]
     pub governments: Vec<RawGovernment>,
     pub missions: Vec<RawMission>,
     #[serde(default)]
     pub actors: Vec<RawActor>,
     #[serde(default)]
     pub materials: Vec<RawMaterial>,
+    /// In a folder scenario, more come from `telegrams/*.ron`.
+    #[serde(default)]
     pub telegrams: Vec<RawTelegram>,
     #[serde(default)]
     pub events: Vec<RawEvent>,

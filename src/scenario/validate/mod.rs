@@ -21,11 +21,13 @@ pub fn validate(
     file: &str,
     text: &str,
     tree: &SpanTree,
+    parts: &[Part],
 ) -> Result<(Scenario, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut cx = Cx {
         file,
         text,
         tree,
+        parts,
         diags: Vec::new(),
         start: raw.period.start,
         end: raw.period.end,
@@ -39,10 +41,13 @@ pub fn validate(
             ),
         );
     }
+    if !within_limits(&mut cx, raw) {
+        return Err(cx.diags);
+    }
     let names = world::names(&mut cx, raw);
     let scenario = world::build(&mut cx, raw, &names);
     let mut diags = cx.diags;
-    diags.sort_by_key(|d| (d.line, d.col));
+    diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     if diags.iter().any(|d| d.severity == Severity::Error) {
         Err(diags)
     } else {
@@ -50,11 +55,65 @@ pub fn validate(
     }
 }
 
+/// Caps on the size of a scenario: far above any real one, low enough that a hostile file
+/// cannot make validation or play take minutes.
+pub const LIMITS: [(&str, usize); 8] = [
+    ("issues", 100),
+    ("governments", 5_000),
+    ("missions", 5_000),
+    ("actors", 1_000),
+    ("telegrams", 200_000),
+    ("events", 200_000),
+    ("votes", 10_000),
+    ("endings", 1_000),
+];
+
+/// Reports every section over its cap; validation stops there.
+fn within_limits(cx: &mut Cx, raw: &RawScenario) -> bool {
+    let counts = [
+        raw.issues.len(),
+        raw.governments.len(),
+        raw.missions.len(),
+        raw.actors.len(),
+        raw.telegrams.len(),
+        raw.events.len(),
+        raw.votes.len(),
+        raw.endings.len(),
+    ];
+    let mut ok = true;
+    for ((section, cap), count) in LIMITS.iter().zip(counts) {
+        if count > *cap {
+            ok = false;
+            cx.error(
+                &path(&[section]),
+                format!(
+                    "{count} {section} is more than the limit of {cap}; expected a smaller scenario"
+                ),
+            );
+        }
+    }
+    ok
+}
+
+/// Items of a section that come from another file of a folder scenario.
+pub struct Part<'a> {
+    pub section: &'static str,
+    /// Index in the section of the part's first item.
+    pub first: usize,
+    pub count: usize,
+    pub file: String,
+    pub text: &'a str,
+    pub tree: SpanTree,
+    /// The file holds a list of items (rather than one).
+    pub list: bool,
+}
+
 /// The state of one validation: where problems go and how to locate them.
 pub(super) struct Cx<'a> {
     file: &'a str,
     text: &'a str,
     tree: &'a SpanTree,
+    parts: &'a [Part<'a>],
     diags: Vec<Diagnostic>,
     start: Moment,
     end: Moment,
@@ -69,11 +128,41 @@ impl Cx<'_> {
         self.report(at, Severity::Warning, message.into());
     }
 
+    /// The file, text and node a path points at: the main file, or the part holding it.
+    fn find(&self, at: &[Seg]) -> (&str, &str, super::spans::Node) {
+        if let [Seg::Field(section), Seg::Index(i), rest @ ..] = at
+            && let Some(part) = self
+                .parts
+                .iter()
+                .find(|p| p.section == section && (p.first..p.first + p.count).contains(i))
+        {
+            let mut inner = Vec::new();
+            if part.list {
+                inner.push(Seg::Index(i - part.first));
+            }
+            inner.extend_from_slice(rest);
+            return (&part.file, part.text, part.tree.locate(&inner).clone());
+        }
+        (self.file, self.text, self.tree.locate(at).clone())
+    }
+
+    /// Where a path points, as a message would give it: `12:5`, or `file:12:5` in another file.
+    pub fn position(&self, at: &[Seg]) -> String {
+        let (file, text, node) = self.find(at);
+        let (line, col) = line_col(text, node.start);
+        if file == self.file {
+            format!("{line}:{col}")
+        } else {
+            format!("{file}:{line}:{col}")
+        }
+    }
+
     fn report(&mut self, at: &[Seg], severity: Severity, message: String) {
-        let node = self.tree.locate(at);
-        let (line, col) = line_col(self.text, node.start);
+        let (file, text, node) = self.find(at);
+        let (line, col) = line_col(text, node.start);
+        let file = file.to_string();
         self.diags.push(Diagnostic {
-            file: self.file.to_string(),
+            file,
             line,
             col,
             severity,
@@ -137,15 +226,10 @@ impl Names {
                 );
             }
             if let Some(first) = names.index.get(id) {
-                let node = cx
-                    .tree
-                    .locate(&path(&[section]).then(*first as usize).then("id"));
-                let (line, col) = line_col(cx.text, node.start);
+                let first_at = cx.position(&path(&[section]).then(*first as usize).then("id"));
                 cx.error(
                     &here,
-                    format!(
-                        "duplicate {what} id `{id}`; the first is at {line}:{col}; expected each id once"
-                    ),
+                    format!("duplicate {what} id `{id}`; the first is at {first_at}; expected each id once"),
                 );
             } else {
                 names.index.insert(id.to_string(), i as u32);

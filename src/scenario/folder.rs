@@ -1,0 +1,107 @@
+//! Folder scenarios: `scenario.ron`, plus `telegrams/*.ron` and `governments/*.ron`, so that
+//! big mods stay readable. Each extra file holds one item or a list; nothing outside the
+//! folder can be read.
+
+use std::path::{Path, PathBuf};
+
+use super::diagnostics::Diagnostic;
+use super::validate::{Part, validate};
+use super::{Loaded, fingerprint, load};
+
+/// The sub-folders a folder scenario may have, and the section each fills.
+const SECTIONS: [&str; 2] = ["governments", "telegrams"];
+
+pub fn load_folder(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let main = dir.join("scenario.ron");
+    let main_file = main.display().to_string();
+    let text = load::read_text(&main).map_err(|d| vec![d])?;
+    let (mut raw, tree) = load::parse(&main_file, &text)?;
+    let root = dir.canonicalize().map_err(|e| {
+        vec![Diagnostic::file_error(
+            &dir.display().to_string(),
+            e.to_string(),
+        )]
+    })?;
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut diags = Vec::new();
+    for section in SECTIONS {
+        for path in files(&dir.join(section)) {
+            let file = path.display().to_string();
+            // A symlink must not lead out of the scenario's folder.
+            match path.canonicalize() {
+                Ok(real) if real.starts_with(&root) => {}
+                _ => {
+                    diags.push(Diagnostic::file_error(
+                        &file,
+                        "this file leads out of the scenario's folder; expected files inside it",
+                    ));
+                    continue;
+                }
+            }
+            match load::read_text(&path) {
+                Ok(t) => texts.push((file, t)),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    for (file, t) in &texts {
+        let section = SECTIONS
+            .into_iter()
+            .find(|s| Path::new(file).parent().is_some_and(|p| p.ends_with(s)))
+            .unwrap_or("telegrams");
+        let result = if section == "governments" {
+            load::parse_items(file, t).map(|(items, tree, list)| {
+                let first = raw.governments.len();
+                raw.governments.extend(items);
+                (first, raw.governments.len() - first, tree, list)
+            })
+        } else {
+            load::parse_items(file, t).map(|(items, tree, list)| {
+                let first = raw.telegrams.len();
+                raw.telegrams.extend(items);
+                (first, raw.telegrams.len() - first, tree, list)
+            })
+        };
+        match result {
+            Ok((first, count, tree, list)) => parts.push(Part {
+                section,
+                first,
+                count,
+                file: file.clone(),
+                text: t,
+                tree,
+                list,
+            }),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let (mut scenario, warnings) = validate(&raw, &main_file, &text, &tree, &parts)?;
+    let mut all = text.clone();
+    for (file, t) in &texts {
+        all.push_str(file);
+        all.push_str(t);
+    }
+    scenario.hash = fingerprint(all.as_bytes());
+    Ok(Loaded {
+        scenario: std::sync::Arc::new(scenario),
+        warnings,
+    })
+}
+
+/// The .ron files of a folder, in name order (none if it does not exist).
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}

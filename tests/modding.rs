@@ -1,0 +1,165 @@
+//! What a modder meets: folder scenarios, `demarche new`, rustc-style and JSON diagnostics,
+//! and the caps on hostile files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use demarche::scenario::load_file;
+
+const FOLDER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini-folder");
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("modding")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.parent().unwrap()).unwrap();
+    dir
+}
+
+fn demarche(args: &[&str]) -> (String, String, bool) {
+    let out = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+#[test]
+fn a_folder_scenario_loads_like_the_single_file() {
+    let folder = load_file(Path::new(FOLDER)).unwrap().scenario;
+    let single = load_file(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini.ron"
+    )))
+    .unwrap()
+    .scenario;
+    assert_eq!(folder.telegrams.len(), single.telegrams.len());
+    let mut a: Vec<&str> = folder.governments.iter().map(|g| g.id.as_str()).collect();
+    let mut b: Vec<&str> = single.governments.iter().map(|g| g.id.as_str()).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn errors_in_a_folder_point_into_the_right_file() {
+    let dir = scratch("broken-folder");
+    copy_dir(Path::new(FOLDER), &dir);
+    let telegrams = dir.join("telegrams/circulars.ron");
+    let text = std::fs::read_to_string(&telegrams).unwrap().replacen(
+        r#"Bureau(id: "ara""#,
+        r#"Bureau(id: "arra""#,
+        1,
+    );
+    std::fs::write(&telegrams, &text).unwrap();
+    let diags = load_file(&dir).unwrap_err();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let line = text.lines().position(|l| l.contains("\"arra\"")).unwrap() + 1;
+    assert_eq!(diags[0].file, telegrams.display().to_string());
+    assert_eq!(diags[0].line, line);
+    assert!(
+        diags[0].message.contains("did you mean `ara`?"),
+        "{}",
+        diags[0]
+    );
+}
+
+#[test]
+fn a_symlink_out_of_the_folder_is_refused() {
+    let dir = scratch("escaping-folder");
+    copy_dir(Path::new(FOLDER), &dir);
+    let outside = dir.parent().unwrap().join("outside.ron");
+    std::fs::write(&outside, "[]").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("telegrams/sneaky.ron")).unwrap();
+    let diags = load_file(&dir).unwrap_err();
+    assert!(
+        diags[0]
+            .message
+            .contains("leads out of the scenario's folder"),
+        "{diags:#?}"
+    );
+}
+
+#[test]
+fn new_writes_a_valid_commented_scenario_and_never_overwrites() {
+    let dir = scratch("new");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.ron");
+    let file_s = file.to_str().unwrap();
+    let (_, _, ok) = demarche(&["new", file_s]);
+    assert!(ok);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("// A new Démarche scenario."));
+    assert!(text.contains(&format!("demarche validate {file_s}")));
+    let (out, err, ok) = demarche(&["validate", file_s]);
+    assert!(ok, "{err}");
+    assert!(out.contains("ok: A new crisis"));
+    let (_, err, ok) = demarche(&["new", file_s]);
+    assert!(!ok && err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn validate_shows_the_line_with_a_caret_and_the_hint_and_speaks_json() {
+    let dir = scratch("diag");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("typo.ron");
+    std::fs::write(
+        &file,
+        include_str!("fixtures/mini.ron").replacen(r#"host: "alpha""#, r#"host: "alpah""#, 1),
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let (_, err, ok) = demarche(&["validate", f]);
+    assert!(!ok);
+    assert!(
+        err.contains(&format!("{f}:")) && err.contains(": error: unknown government `alpah`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"host: "alpah""#) && err.contains("───────"),
+        "the source line, underlined: {err}"
+    );
+    assert!(err.contains("help: did you mean `alpha`?"), "{err}");
+    let (out, _, ok) = demarche(&["validate", "--format", "json", f]);
+    assert!(!ok);
+    assert!(
+        out.trim_start().starts_with('[') && out.contains(r#""hint": "did you mean `alpha`?""#),
+        "{out}"
+    );
+    assert!(out.contains(r#""severity": "error""#), "{out}");
+}
+
+#[test]
+fn counts_are_capped() {
+    let many: String = (0..5_001)
+        .map(|i| format!(r#"(id: "g{i}", country: "G", capital: "C", leaders: [(id: "l{i}", name: "N", role: HeadOfState, title: "P")], stances: {{"action": 0.0}}),"#))
+        .collect();
+    let text = include_str!("fixtures/mini.ron").replacen(
+        "    governments: [\n",
+        &format!("    governments: [\n{many}\n"),
+        1,
+    );
+    let diags = demarche::scenario::load_str("big.ron", &text).unwrap_err();
+    assert!(
+        diags[0].message.contains("more than the limit of 5000"),
+        "{}",
+        diags[0]
+    );
+}
