@@ -163,3 +163,51 @@ fn counts_are_capped() {
         diags[0]
     );
 }
+
+#[test]
+fn the_terminal_picks_up_a_fixed_scenario_and_keeps_the_last_good_one() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = scratch("hot");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hot.ron");
+    let good = include_str!("fixtures/mini.ron");
+    std::fs::write(&file, good).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(["play", "--text", file.to_str().unwrap()])
+        .env("DEMARCHE_DATA_DIR", dir.join("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(300));
+    writeln!(stdin, "next").unwrap();
+    pause();
+    std::fs::write(
+        &file,
+        good.replacen(r#"host: "alpha""#, r#"host: "alpah""#, 1),
+    )
+    .unwrap();
+    pause();
+    writeln!(stdin, "tray").unwrap();
+    pause();
+    std::fs::write(
+        &file,
+        good.replacen("Mini crisis", "Mini crisis, revised", 1),
+    )
+    .unwrap();
+    pause();
+    writeln!(stdin, "tray").unwrap();
+    pause();
+    writeln!(stdin, "quit").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("changed but does not validate; the last good version goes on"),
+        "{out}"
+    );
+    assert!(out.contains("unknown government `alpah`"), "{out}");
+    assert!(out.contains("changed: reloaded, and your 1 command(s) replayed from the start; it is 1960-07-12 08:00"), "{out}");
+}

@@ -39,6 +39,10 @@ pub enum View {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Cmd>,
+    /// Another folder of mods (scenario files, or folders with a scenario.ron), searched
+    /// before the user's mods folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub mods: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -102,6 +106,7 @@ pub struct PlayArgs {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::shipped::add_mod_dirs(cli.mods.clone());
     match cli.command {
         None => play::window(play::WindowArgs {
             seed: 1,

@@ -8,20 +8,25 @@ use crate::scenario::{Diagnostic, Loaded, Severity, load_file};
 use crate::shipped::{self, SHIPPED};
 
 pub(super) fn scenarios() -> ExitCode {
-    for s in SHIPPED {
-        match shipped::load(s.name) {
+    let line = |name: &str, what: &str, file: &str, result: Result<Loaded, Vec<Diagnostic>>| {
+        match result {
             Ok(l) => println!(
-                "{:<20} {} ({} to {})",
-                s.name,
+                "{name:<22} {} ({} to {}){what}",
                 l.scenario.title,
                 l.scenario.start.long_date(),
                 l.scenario.end.long_date()
             ),
-            Err(_) => println!(
-                "{:<20} (does not validate: run `demarche validate {}`)",
-                s.name, s.file
-            ),
+            Err(_) => {
+                println!("{name:<22} (does not validate: run `demarche validate {file}`){what}")
+            }
         }
+    };
+    for s in SHIPPED {
+        line(s.name, "", s.file, shipped::load(s.name));
+    }
+    for (name, path) in shipped::mods() {
+        let file = path.display().to_string();
+        line(&name, &format!(" [mod: {file}]"), &file, load_file(&path));
     }
     ExitCode::SUCCESS
 }

@@ -2,6 +2,7 @@
 //! It reads the world and sends commands, like the window will.
 
 mod views;
+mod watch;
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
@@ -48,6 +49,7 @@ pub fn run(
         shown: 0,
     };
     let mut saved_day = game.now().date();
+    let mut watch = watch::Watch::new(source);
     let s = game.scenario();
     writeln!(out, "{}\n{}\n", s.title, s.summary.trim())?;
     writeln!(
@@ -65,6 +67,10 @@ pub fn run(
         if game.is_over() {
             writeln!(out, "\n{}", Debrief::from_world(game.world()).render_text())?;
             return Ok(());
+        }
+        if watch.changed() {
+            reload(&mut game, source, &mut out)?;
+            term.shown = game.world().resource::<Transcript>().0.len();
         }
         write!(out, "[{}] > ", game.now())?;
         out.flush()?;
@@ -121,6 +127,46 @@ pub fn run(
             Err(e) => writeln!(out, "! {e}")?,
         }
     }
+}
+
+/// The scenario's file changed: a valid version replaces the running one, replayed from
+/// the start with the same seed and commands; an invalid one is reported and ignored.
+fn reload(game: &mut Game, source: &str, out: &mut impl Write) -> io::Result<()> {
+    match crate::shipped::load(source) {
+        Err(diags) => {
+            writeln!(
+                out,
+                "\n! {source} changed but does not validate; the last good version goes on:"
+            )?;
+            for d in diags {
+                writeln!(out, "  {d}")?;
+            }
+        }
+        Ok(loaded) => {
+            let commands = game
+                .world()
+                .resource::<crate::command::CommandLog>()
+                .0
+                .clone();
+            let count = commands.len();
+            match crate::save::replay(loaded.scenario, game.setup(), commands) {
+                Ok(new) => {
+                    *game = new;
+                    writeln!(
+                        out,
+                        "\n{source} changed: reloaded, and your {count} command(s) replayed from the start; it is {}.",
+                        game.now()
+                    )?;
+                }
+                Err((i, e)) => writeln!(
+                    out,
+                    "\n! {source} changed, but your command {} no longer applies ({e}); the last good version goes on.",
+                    i + 1
+                )?,
+            }
+        }
+    }
+    Ok(())
 }
 
 fn save(game: &Game, source: &str, file: &str) -> Result<String, String> {
