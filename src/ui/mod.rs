@@ -7,6 +7,7 @@ mod dossier;
 mod map;
 mod play;
 mod reader;
+mod reload;
 mod screenshot;
 mod session;
 mod theme;
@@ -56,6 +57,15 @@ pub fn run(options: WindowOptions) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut app = App::new();
+    // The scenario's files are watched as assets; their source must exist before the plugin.
+    let watched = options
+        .scenario
+        .as_deref()
+        .or(options.load.is_none().then_some(crate::shipped::DEFAULT))
+        .and_then(reload::watched);
+    if let Some(w) = &watched {
+        reload::register(&mut app, w);
+    }
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -68,6 +78,7 @@ pub fn run(options: WindowOptions) -> ExitCode {
             })
             .set(AssetPlugin {
                 file_path: assets_dir(),
+                watch_for_changes_override: Some(watched.is_some()),
                 ..default()
             }),
     )
@@ -81,6 +92,7 @@ pub fn run(options: WindowOptions) -> ExitCode {
         session::plugin,
         theme::plugin,
         map::plugin,
+        reload::plugin,
         title::plugin,
         play::plugin,
         screenshot::plugin,
