@@ -211,3 +211,37 @@ fn the_terminal_picks_up_a_fixed_scenario_and_keeps_the_last_good_one() {
     assert!(out.contains("unknown government `alpah`"), "{out}");
     assert!(out.contains("changed: reloaded, and your 1 command(s) replayed from the start; it is 1960-07-12 08:00"), "{out}");
 }
+
+#[test]
+fn warnings_a_modder_gets_without_being_stopped() {
+    let text = include_str!("fixtures/mini.ron")
+        .replacen(
+            "    governments: [",
+            r#"    governments: [
+        (id: "delta", country: "Delta", capital: "D", leaders: [(id: "d_pres", name: "Dee", role: HeadOfState, title: "President")], stances: {"action": 0.0}),"#,
+            1,
+        )
+        .replacen(
+            "    issues: [\n",
+            r#"    issues: [
+        (id: "unheld", question: "Q?", scale: (min: -1.0, max: 1.0, low: "no", high: "yes"),
+         positions: [(id: "no", label: "no", from: -1.0, to: 0.0), (id: "yes", label: "yes", from: 0.0, to: 1.0)]),
+"#,
+            1,
+        )
+        .replacen(r#", default: Some("majority"))"#, ")", 1);
+    let loaded = demarche::scenario::load_str("warn.ron", &text).unwrap();
+    let shown: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|w| w.contains("warning: no government has a stance on issue `unheld`")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|w| w.contains("warning: estimate request `a` has no `default`")),
+        "{shown:#?}"
+    );
+}

@@ -128,11 +128,30 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         .enumerate()
         .map(|(i, issue)| issues::build_issue(cx, &path(&["issues"]).then(i), issue))
         .collect();
+    // An issue no government holds a stance on is allowed (with a warning): everyone sits in
+    // the middle of its scale.
+    let unheld: Vec<bool> = issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            let none = !raw.governments.iter().any(|g| g.stances.contains_key(&issue.id));
+            if none {
+                cx.warn(
+                    &path(&["issues"]).then(i).then("id"),
+                    format!(
+                        "no government has a stance on issue `{}`; each is taken as the middle of its scale",
+                        issue.id
+                    ),
+                );
+            }
+            none
+        })
+        .collect();
     let governments = raw
         .governments
         .iter()
         .enumerate()
-        .map(|(i, g)| build_government(cx, n, &issues, &path(&["governments"]).then(i), g))
+        .map(|(i, g)| build_government(cx, n, &issues, &unheld, &path(&["governments"]).then(i), g))
         .collect();
     let missions = raw
         .missions
@@ -226,6 +245,7 @@ fn build_government(
     cx: &mut Cx,
     n: &AllNames,
     issues: &[Issue],
+    unheld: &[bool],
     at: &[Seg],
     raw: &RawGovernment,
 ) -> Government {
@@ -258,8 +278,10 @@ fn build_government(
             stances[ix] = *value;
         }
     }
-    for issue in issues {
-        if !raw.stances.contains_key(&issue.id) {
+    for (i, issue) in issues.iter().enumerate() {
+        if unheld[i] {
+            stances[i] = (issue.min + issue.max) / 2.0;
+        } else if !raw.stances.contains_key(&issue.id) {
             cx.error(
                 &at.then("stances"),
                 format!(
