@@ -245,3 +245,43 @@ fn warnings_a_modder_gets_without_being_stopped() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn shared_government_files_are_taken_by_name_from_the_library() {
+    let root = scratch("library");
+    let dir = root.join("crisis");
+    copy_dir(Path::new(FOLDER), &dir);
+    let shared = root.join("shared/governments");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::rename(dir.join("governments/beta.ron"), shared.join("beta.ron")).unwrap();
+    let main = dir.join("scenario.ron");
+    let text = std::fs::read_to_string(&main).unwrap();
+    std::fs::write(
+        &main,
+        text.replacen(
+            "    governments: [",
+            "    shared: [\"beta.ron\"],\n    governments: [",
+            1,
+        ),
+    )
+    .unwrap();
+    let loaded = load_file(&dir).unwrap().scenario;
+    assert!(loaded.governments.iter().any(|g| g.id == "beta"));
+
+    std::fs::write(
+        &main,
+        text.replacen(
+            "    governments: [",
+            "    shared: [\"../beta.ron\"],\n    governments: [",
+            1,
+        ),
+    )
+    .unwrap();
+    let diags = load_file(&dir).unwrap_err();
+    assert!(
+        diags[0]
+            .message
+            .contains("is not the name of a shared file"),
+        "{diags:#?}"
+    );
+}

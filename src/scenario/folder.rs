@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::diagnostics::Diagnostic;
+use super::spans::{Seg, line_col};
 use super::validate::{Part, validate};
 use super::{Loaded, fingerprint, load};
 
@@ -41,6 +42,24 @@ pub fn load_folder(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             match load::read_text(&path) {
                 Ok(t) => texts.push((file, t)),
                 Err(d) => diags.push(d),
+            }
+        }
+    }
+    for (i, name) in raw.shared.iter().enumerate() {
+        match shared_file(dir, name) {
+            Ok(path) => match load::read_text(&path) {
+                Ok(t) => texts.push((path.display().to_string(), t)),
+                Err(d) => diags.push(d),
+            },
+            Err(message) => {
+                let node = tree.locate(&[Seg::Field("shared".into()), Seg::Index(i)]);
+                let (line, col) = line_col(&text, node.start);
+                diags.push(Diagnostic {
+                    line,
+                    col,
+                    span: Some((node.start, node.end)),
+                    ..Diagnostic::file_error(&main_file, message)
+                });
             }
         }
     }
@@ -90,6 +109,41 @@ pub fn load_folder(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         scenario: std::sync::Arc::new(scenario),
         warnings,
     })
+}
+
+/// Finds a shared government file by name: in `shared/governments/` beside the scenario's
+/// folder, then in each mods folder. A name, not a path: it cannot lead anywhere else.
+fn shared_file(dir: &Path, name: &str) -> Result<PathBuf, String> {
+    let plain = !name.starts_with('.')
+        && name.ends_with(".ron")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c));
+    if !plain {
+        return Err(format!(
+            "`{name}` is not the name of a shared file; expected a file name such as `venezuela.ron`, without folders"
+        ));
+    }
+    let mut libraries: Vec<PathBuf> = dir.parent().map(|p| p.join("shared")).into_iter().collect();
+    libraries.extend(
+        crate::shipped::mod_dirs()
+            .into_iter()
+            .map(|d| d.join("shared")),
+    );
+    libraries
+        .iter()
+        .map(|lib| lib.join("governments").join(name))
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            let looked: Vec<String> = libraries
+                .iter()
+                .map(|l| l.join("governments").display().to_string())
+                .collect();
+            format!(
+                "no shared government file `{name}`; looked in {}",
+                looked.join(", ")
+            )
+        })
 }
 
 /// The .ron files of a folder, in name order (none if it does not exist).

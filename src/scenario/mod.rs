@@ -45,6 +45,19 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 /// Loads and validates scenario text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let (raw, tree) = load::parse(file, text)?;
+    if !raw.shared.is_empty() {
+        let node = tree.locate(&[spans::Seg::Field("shared".into())]);
+        let (line, col) = spans::line_col(text, node.start);
+        return Err(vec![Diagnostic {
+            line,
+            col,
+            span: Some((node.start, node.end)),
+            ..Diagnostic::file_error(
+                file,
+                "`shared` files are for folder scenarios; expected this file to be the scenario.ron of a folder",
+            )
+        }]);
+    }
     let (mut scenario, warnings) = validate::validate(&raw, file, text, &tree, &[])?;
     scenario.hash = fingerprint(text.as_bytes());
     Ok(Loaded {

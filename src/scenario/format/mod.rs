@@ -43,6 +43,10 @@ pub struct RawScenario {
     /// In a folder scenario, more come from `governments/*.ron`.
     #[serde(default)]
     pub governments: Vec<RawGovernment>,
+    /// In a folder scenario: government files taken, by name, from a shared library
+    /// (`shared/governments/` beside the folder, or in a mods folder).
+    #[serde(default)]
+    pub shared: Vec<String>,
     pub missions: Vec<RawMission>,
     #[serde(default)]
     pub actors: Vec<RawActor>,
