@@ -1,10 +1,12 @@
 //! `docs/scenario-format.md` checked against the code: its examples are real RON of the real
-//! types, and every field and variant the code accepts is named in it.
+//! types, every field and variant the code accepts is named in it, each record's field table
+//! lists exactly its fields, and the table's "Required?" column says what serde requires.
 //!
-//! The field and variant names come from serde itself, not from a list kept by hand: RON with
-//! an unknown field (`(zzz_unknown: 0)`) or an unknown variant (`ZzzUnknown`) makes the derived
-//! `Deserialize` report every name it expects (`ron::Error::NoSuchStructField { expected, .. }`
-//! and `NoSuchEnumVariant`). Only the list of *types* is written here, and a test checks it
+//! The names come from serde itself, not from a list kept by hand: RON with an unknown field
+//! (`(zzz_unknown: 0)`) or an unknown variant (`ZzzUnknown`) makes the derived `Deserialize`
+//! report every name it expects (`ron::Error::NoSuchStructField { expected, .. }` and
+//! `NoSuchEnumVariant`), and a deserializer that fills in any value (`mod fill`) finds which
+//! fields may be left out. Only the list of *types* is written here, and a test checks it
 //! against the `pub struct` and `pub enum` items of `src/scenario/format/`, so a new type that
 //! nobody added here fails loudly instead of going unchecked.
 
@@ -131,10 +133,10 @@ fn tables(doc: &str) -> Vec<Table> {
         if *rows > 2 {
             let first = line.trim_start().trim_start_matches('|');
             let cell = first.split('|').next().unwrap_or("").trim();
-            if let Some(name) = cell.strip_prefix('`').and_then(|c| c.strip_suffix('`')) {
-                if is_ident(name) {
-                    table.names.insert(name.to_string());
-                }
+            if let Some(name) = cell.strip_prefix('`').and_then(|c| c.strip_suffix('`'))
+                && is_ident(name)
+            {
+                table.names.insert(name.to_string());
             }
         }
     }
@@ -459,14 +461,16 @@ fn every_other_ron_example_is_some_format_type() {
         let mut errors = Vec::new();
         let accepted = candidates
             .iter()
-            .any(|(name, parse)| match parse(&block.text) {
+            .find(|(name, parse)| match parse(&block.text) {
                 Ok(()) => true,
                 Err(e) => {
-                    errors.push((name, e));
+                    errors.push((*name, e));
                     false
                 }
             });
-        if !accepted {
+        if let Some((name, _)) = accepted {
+            eprintln!("{DOC}:{}: read as {name}", block.line);
+        } else {
             // The types that read furthest into the block are the likely intended ones.
             errors.sort_by_key(|(_, e)| std::cmp::Reverse((e.span.start.line, e.span.start.col)));
             let near: Vec<String> = errors
@@ -624,4 +628,486 @@ fn every_variant_is_named_in_the_reference() {
          {missing:?}"
     );
     assert!(by_enum.values().sum::<usize>() > 60, "{by_enum:?}");
+}
+
+/// The name serde gives struct `T` in RON (`Government` in `Government(id: ...)`).
+fn struct_name<T: DeserializeOwned>() -> Result<&'static str, String> {
+    match ron::from_str::<T>("ZzzUnknown(zzz_unknown: 0)") {
+        Err(e) => match e.code {
+            ron::Error::ExpectedDifferentStructName { expected, .. } => Ok(expected),
+            other => Err(format!("expected a struct-name error, got: {other}")),
+        },
+        Ok(_) => Err("`ZzzUnknown(...)` was accepted".into()),
+    }
+}
+
+macro_rules! struct_names {
+    ($($t:ident),* $(,)?) => { vec![$( (stringify!($t), struct_name::<$t>()) ),*] };
+}
+
+#[test]
+fn every_record_name_is_in_the_reference() {
+    // The reference says a record may carry its type name, `Government(id: "alpha", ...)`:
+    // that name is serde's, and the reference should call the record by it.
+    let doc = doc_text();
+    let words: BTreeSet<&str> = doc
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    let names = struct_names![
+        RawScenario,
+        RawPeriod,
+        RawSource,
+        RawRoles,
+        RawBureau,
+        RawIssue,
+        RawScale,
+        RawPosition,
+        RawGovernment,
+        RawLeader,
+        RawSusceptibility,
+        RawMission,
+        RawActor,
+        RawMaterial,
+        RawTelegram,
+        RawOption,
+        RawEvent,
+        RawVote,
+        RawCasting,
+        RawEnding,
+        RawModel,
+        RawTransit,
+        RawDemarcheRule,
+        RawNpc,
+    ];
+    assert_eq!(
+        names.len(),
+        all_structs().len(),
+        "struct_names! lists every struct"
+    );
+    let mut problems = Vec::new();
+    for (ty, name) in names {
+        let name = name.unwrap_or_else(|e| panic!("{ty}: {e}"));
+        if !words.contains(name) {
+            problems.push(format!(
+                "{ty} is written `{name}(...)` but {DOC} never says `{name}`"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Required or optional: also from serde, with a deserializer that can fill in any value.
+
+mod fill {
+    //! A `Deserializer` that produces a value of whatever shape is asked for: strings are
+    //! `"1960-01-01"` (a valid moment as well as a valid text), numbers 0, lists and tables
+    //! empty, options `None`, enums their first variant, structs every field. At the top it can
+    //! leave one field out: if the type still deserializes, serde has a default for that field.
+
+    use serde::de::value::{Error, StrDeserializer};
+    use serde::de::{
+        DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+        VariantAccess, Visitor,
+    };
+    use serde::forward_to_deserialize_any;
+
+    #[derive(Clone, Copy, Default)]
+    pub struct Fill {
+        /// At the top: the variant to take, if the type is an enum.
+        pub variant: Option<&'static str>,
+        /// At the top: the field to leave out.
+        pub without: Option<&'static str>,
+    }
+
+    const TEXT: &str = "1960-01-01";
+
+    impl<'de> Deserializer<'de> for Fill {
+        type Error = Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_str(TEXT)
+        }
+        fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_bool(false)
+        }
+        fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_i64(0)
+        }
+        fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_i64(0)
+        }
+        fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_i64(0)
+        }
+        fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_i64(0)
+        }
+        fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_u64(0)
+        }
+        fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_u64(0)
+        }
+        fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_u64(0)
+        }
+        fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_u64(0)
+        }
+        fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_f64(0.0)
+        }
+        fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_f64(0.0)
+        }
+        fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_char('a')
+        }
+        fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_str(TEXT)
+        }
+        fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_str(TEXT)
+        }
+        fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_none()
+        }
+        fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_unit()
+        }
+        fn deserialize_unit_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            v: V,
+        ) -> Result<V::Value, Error> {
+            v.visit_unit()
+        }
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            v: V,
+        ) -> Result<V::Value, Error> {
+            v.visit_newtype_struct(Fill::default())
+        }
+        fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_seq(Items(0))
+        }
+        fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, Error> {
+            v.visit_seq(Items(len))
+        }
+        fn deserialize_tuple_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            len: usize,
+            v: V,
+        ) -> Result<V::Value, Error> {
+            v.visit_seq(Items(len))
+        }
+        fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_map(Fields {
+                fields: Vec::new(),
+                next_value: false,
+            })
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, Error> {
+            v.visit_map(Fields::new(fields, self.without))
+        }
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            variants: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, Error> {
+            let variant = self.variant.unwrap_or(variants[0]);
+            v.visit_enum(Variant {
+                name: variant,
+                without: self.without,
+            })
+        }
+        fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            v.visit_unit()
+        }
+        forward_to_deserialize_any! { i128 u128 bytes byte_buf identifier }
+    }
+
+    /// `len` filled items.
+    struct Items(usize);
+
+    impl<'de> SeqAccess<'de> for Items {
+        type Error = Error;
+        fn next_element_seed<T: DeserializeSeed<'de>>(
+            &mut self,
+            seed: T,
+        ) -> Result<Option<T::Value>, Error> {
+            if self.0 == 0 {
+                return Ok(None);
+            }
+            self.0 -= 1;
+            seed.deserialize(Fill::default()).map(Some)
+        }
+    }
+
+    /// The fields of a struct, by name, each with a filled value.
+    struct Fields {
+        fields: Vec<&'static str>,
+        next_value: bool,
+    }
+
+    impl Fields {
+        fn new(fields: &'static [&'static str], without: Option<&str>) -> Self {
+            let mut fields: Vec<&'static str> = fields
+                .iter()
+                .copied()
+                .filter(|f| Some(*f) != without)
+                .collect();
+            fields.reverse();
+            Fields {
+                fields,
+                next_value: false,
+            }
+        }
+    }
+
+    impl<'de> MapAccess<'de> for Fields {
+        type Error = Error;
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, Error> {
+            match self.fields.pop() {
+                None => Ok(None),
+                Some(name) => {
+                    self.next_value = true;
+                    let key: StrDeserializer<'_, Error> = name.into_deserializer();
+                    seed.deserialize(key).map(Some)
+                }
+            }
+        }
+        fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+            assert!(std::mem::take(&mut self.next_value));
+            seed.deserialize(Fill::default())
+        }
+    }
+
+    struct Variant {
+        name: &'static str,
+        without: Option<&'static str>,
+    }
+
+    impl<'de> EnumAccess<'de> for Variant {
+        type Error = Error;
+        type Variant = Self;
+        fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+            let key: StrDeserializer<'_, Error> = self.name.into_deserializer();
+            Ok((seed.deserialize(key)?, self))
+        }
+    }
+
+    impl<'de> VariantAccess<'de> for Variant {
+        type Error = Error;
+        fn unit_variant(self) -> Result<(), Error> {
+            Ok(())
+        }
+        fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+            seed.deserialize(Fill::default())
+        }
+        fn tuple_variant<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, Error> {
+            v.visit_seq(Items(len))
+        }
+        fn struct_variant<V: Visitor<'de>>(
+            self,
+            fields: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, Error> {
+            v.visit_map(Fields::new(fields, self.without))
+        }
+    }
+}
+
+/// For each field of struct `T` (or of struct variant `variant` of enum `T`): required or not.
+fn required_fields<T: DeserializeOwned>(
+    variant: Option<&'static str>,
+    fields: &'static [&'static str],
+) -> Result<Vec<(&'static str, bool)>, String> {
+    use fill::Fill;
+    T::deserialize(Fill {
+        variant,
+        without: None,
+    })
+    .map_err(|e| format!("even with every field given: {e}"))?;
+    fields
+        .iter()
+        .map(|f| {
+            match T::deserialize(Fill {
+                variant,
+                without: Some(f),
+            }) {
+                Ok(_) => Ok((*f, false)),
+                Err(e) if e.to_string() == format!("missing field `{f}`") => Ok((*f, true)),
+                Err(e) => Err(format!("without `{f}`: {e}")),
+            }
+        })
+        .collect()
+}
+
+/// A table's rows, cell by cell, and its header.
+struct FullTable {
+    line: usize,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let line = line.trim().trim_start_matches('|').trim_end_matches('|');
+    line.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+fn full_tables(doc: &str) -> Vec<FullTable> {
+    let mut out = Vec::new();
+    let mut inside_fence = false;
+    let mut current: Option<FullTable> = None;
+    for (i, line) in doc.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            inside_fence = !inside_fence;
+        }
+        if inside_fence || !line.trim_start().starts_with('|') {
+            out.extend(current.take());
+            continue;
+        }
+        match &mut current {
+            None => {
+                current = Some(FullTable {
+                    line: i + 1,
+                    header: cells(line),
+                    rows: Vec::new(),
+                })
+            }
+            Some(t) if line.contains("---") && t.rows.is_empty() => {}
+            Some(t) => t.rows.push(cells(line)),
+        }
+    }
+    out.extend(current);
+    out
+}
+
+#[test]
+fn required_and_optional_fields_are_as_the_reference_says() {
+    // Where a field table has a "Required?" column, it must say `required` exactly for the
+    // fields serde insists on. A table with a "Default" column and no "Required?" one says
+    // every field is optional.
+    let doc = doc_text();
+    let tables = full_tables(&doc);
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    let mut check = |what: String, found: Result<Vec<(&'static str, bool)>, String>| {
+        let found = found.unwrap_or_else(|e| panic!("{what}: {e}"));
+        let want: BTreeSet<String> = found.iter().map(|(f, _)| f.to_string()).collect();
+        let Some(table) = tables.iter().find(|t| {
+            let names: BTreeSet<String> = t
+                .rows
+                .iter()
+                .filter_map(|r| r.first())
+                .filter_map(|c| c.strip_prefix('`').and_then(|c| c.strip_suffix('`')))
+                .map(str::to_string)
+                .collect();
+            names == want
+        }) else {
+            return; // no table of exactly its fields: another test reports that
+        };
+        let column = |name: &str| table.header.iter().position(|h| h == name);
+        // A table with a Required? column says per row; one with only a Default column says
+        // every field is optional.
+        let required_column = match (column("Required?"), column("Default")) {
+            (Some(c), _) => Some(c),
+            (None, Some(_)) => None,
+            (None, None) => return,
+        };
+        let says_required = |row: &[String]| -> Option<bool> {
+            match required_column {
+                Some(c) => Some(row.get(c)?.to_lowercase().starts_with("required")),
+                None => Some(false),
+            }
+        };
+        checked += 1;
+        for (field, required) in found {
+            let row = table
+                .rows
+                .iter()
+                .find(|r| r.first().map(String::as_str) == Some(&format!("`{field}`")))
+                .unwrap();
+            if let Some(documented) = says_required(row)
+                && documented != required
+            {
+                problems.push(format!(
+                    "{DOC}:{}: `{field}` of {what} is documented as {} but the code {}",
+                    table.line,
+                    if documented { "required" } else { "optional" },
+                    if required {
+                        "requires it"
+                    } else {
+                        "has a default for it (`#[serde(default)]`)"
+                    }
+                ));
+            }
+        }
+    };
+    macro_rules! check_structs {
+        ($($t:ident),* $(,)?) => {$(
+            check(
+                stringify!($t).to_string(),
+                required_fields::<$t>(None, struct_fields::<$t>().unwrap()),
+            );
+        )*};
+    }
+    check_structs![
+        RawScenario,
+        RawPeriod,
+        RawSource,
+        RawRoles,
+        RawBureau,
+        RawIssue,
+        RawScale,
+        RawPosition,
+        RawGovernment,
+        RawLeader,
+        RawSusceptibility,
+        RawMission,
+        RawActor,
+        RawMaterial,
+        RawTelegram,
+        RawOption,
+        RawEvent,
+        RawVote,
+        RawCasting,
+        RawEnding,
+        RawModel,
+        RawTransit,
+        RawDemarcheRule,
+        RawNpc,
+    ];
+    let requests = all_enums()
+        .into_iter()
+        .find(|e| e.name == "RawRequest")
+        .unwrap();
+    for (variant, fields) in requests.struct_variants {
+        check(
+            format!("RawRequest::{variant}"),
+            required_fields::<RawRequest>(Some(variant), fields),
+        );
+    }
+    assert!(checked >= 20, "only {checked} tables checked");
+    // KNOWN GAP, found by this test on 28 Nov 2026 and left failing on purpose: commit a017158
+    // (folder scenarios) gave `RawScenario.governments` and `.telegrams` `#[serde(default)]`,
+    // and the Scenario table of the reference still says `required` for both.
+    assert!(
+        problems.is_empty(),
+        "the reference's Required? column disagrees with the code:\n{}",
+        problems.join("\n")
+    );
 }

@@ -41,6 +41,12 @@ pub fn validate(
             ),
         );
     }
+    if raw.governments.is_empty() {
+        cx.error(
+            &path(&["governments"]),
+            "the scenario has no governments; expected at least one (in `governments`, or in a folder's governments/)",
+        );
+    }
     if !within_limits(&mut cx, raw) {
         return Err(cx.diags);
     }
