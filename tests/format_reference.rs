@@ -1102,9 +1102,6 @@ fn required_and_optional_fields_are_as_the_reference_says() {
         );
     }
     assert!(checked >= 20, "only {checked} tables checked");
-    // KNOWN GAP, found by this test on 28 Nov 2026 and left failing on purpose: commit a017158
-    // (folder scenarios) gave `RawScenario.governments` and `.telegrams` `#[serde(default)]`,
-    // and the Scenario table of the reference still says `required` for both.
     assert!(
         problems.is_empty(),
         "the reference's Required? column disagrees with the code:\n{}",
