@@ -1,0 +1,219 @@
+//! The step-by-step forms of the terminal: a reply, a démarche, a decision.
+
+use std::io::Write;
+
+use super::Terminal;
+use crate::cables::{Archive, render};
+use crate::command::Action;
+use crate::game::Game;
+use crate::requests::Requests;
+use crate::scenario::format::RawWhom;
+use crate::scenario::{RequestKind, Role, Station};
+
+impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
+    pub(super) fn reply(
+        &mut self,
+        game: &mut Game,
+        out: &mut impl Write,
+    ) -> Result<String, String> {
+        let s = game.scenario();
+        let me = game.setup().role.station();
+        let open: Vec<_> = game
+            .world()
+            .resource::<Requests>()
+            .open_for(me)
+            .filter(|r| {
+                matches!(
+                    s.telegram(r.telegram).requests[r.request].kind,
+                    RequestKind::Estimate { .. }
+                )
+            })
+            .cloned()
+            .collect();
+        let Some(first) = open.first() else {
+            return Err("no estimate request is waiting for a reply".into());
+        };
+        let chosen = if open.len() == 1 {
+            first.clone()
+        } else {
+            for (i, r) in open.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "  {}. {} ({})",
+                    i + 1,
+                    s.telegram(r.telegram).id,
+                    s.telegram(r.telegram).requests[r.request].id
+                );
+            }
+            let pick = self.choose(out, "Which request?", open.len())?;
+            open[pick].clone()
+        };
+        let t = s.telegram(chosen.telegram);
+        let req = &t.requests[chosen.request];
+        let RequestKind::Estimate {
+            issue, positions, ..
+        } = &req.kind
+        else {
+            unreachable!()
+        };
+        let issue = s.issue(*issue);
+        let _ = writeln!(out, "{} ({}): {}", t.id, req.id, issue.question);
+        for (i, p) in positions.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, issue.positions[*p].label);
+        }
+        let pick = self.choose(out, "Your estimate (number)?", positions.len())?;
+        let probability = loop {
+            let answer = self
+                .ask(out, "Your probability that it is right (0-100%)?")
+                .map_err(|e| e.to_string())?;
+            let answer = answer.ok_or("input closed")?;
+            match answer.trim_end_matches('%').parse::<f64>() {
+                Ok(p) if (0.0..=100.0).contains(&p) => break if p > 1.0 { p / 100.0 } else { p },
+                _ => {
+                    let _ = writeln!(out, "! give a number from 0 to 100");
+                }
+            }
+        };
+        let _ = writeln!(
+            out,
+            "Your text for the cable, paragraph by paragraph; a line with a single `.` ends it:"
+        );
+        let mut text = String::new();
+        loop {
+            match self.line().map_err(|e| e.to_string())? {
+                None => break,
+                Some(l) if l == "." => break,
+                Some(l) if l.is_empty() => text.push_str("\n\n"),
+                Some(l) => {
+                    if !text.is_empty() && !text.ends_with("\n\n") {
+                        text.push(' ');
+                    }
+                    text.push_str(&l);
+                }
+            }
+        }
+        let id = game.command(Action::Reply {
+            telegram: t.id.clone(),
+            request: req.id.clone(),
+            position: issue.positions[positions[pick]].id.clone(),
+            probability,
+            text,
+        })?;
+        let archive = game.world().resource::<Archive>();
+        let sent = archive
+            .0
+            .last()
+            .map(|c| render(game.scenario(), c))
+            .unwrap_or_default();
+        Ok(format!("Sent:\n{sent}\n({id})"))
+    }
+
+    pub(super) fn demarche(
+        &mut self,
+        game: &mut Game,
+        out: &mut impl Write,
+    ) -> Result<String, String> {
+        let s = game.scenario();
+        let post = match game.setup().role {
+            Role::Post(p) => p,
+            Role::Department => {
+                let name = self
+                    .ask(out, "Instruct which post?")
+                    .map_err(|e| e.to_string())?
+                    .ok_or("input closed")?;
+                s.post_by_name(&name)
+                    .ok_or_else(|| format!("no post `{name}`"))?
+            }
+        };
+        let gov = s.government(s.mission(post).host);
+        let _ = writeln!(out, "Whom will you see?");
+        for (i, l) in gov.leaders.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {} {}", i + 1, l.title, l.name);
+        }
+        let leader = &gov.leaders[self.choose(out, "Number?", gov.leaders.len())?];
+        let _ = writeln!(
+            out,
+            "What will you show? (numbers separated by spaces, or nothing)"
+        );
+        for (i, m) in s.materials.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, m.title);
+        }
+        let answer = self
+            .ask(out, ">")
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        let mut show = Vec::new();
+        for w in answer.split_whitespace() {
+            let n: usize = w.parse().map_err(|_| format!("`{w}` is not a number"))?;
+            let m = s
+                .materials
+                .get(n.wrapping_sub(1))
+                .ok_or_else(|| format!("no material {n}"))?;
+            show.push(m.id.clone());
+        }
+        let post_id = s.mission(post).id.clone();
+        game.command(Action::Demarche {
+            see: RawWhom::Leader(leader.id.clone()),
+            show,
+            issue: None,
+            post: Some(post_id),
+        })
+    }
+
+    pub(super) fn decide(
+        &mut self,
+        game: &mut Game,
+        out: &mut impl Write,
+    ) -> Result<String, String> {
+        let s = game.scenario();
+        let open: Vec<_> = game
+            .world()
+            .resource::<Requests>()
+            .open_for(Station::Department)
+            .filter(|r| {
+                matches!(
+                    s.telegram(r.telegram).requests[r.request].kind,
+                    RequestKind::Decision { .. }
+                )
+            })
+            .cloned()
+            .collect();
+        let Some(r) = open.first() else {
+            return Err("no decision is waiting for the Department".into());
+        };
+        let t = s.telegram(r.telegram);
+        let req = &t.requests[r.request];
+        let RequestKind::Decision {
+            question, options, ..
+        } = &req.kind
+        else {
+            unreachable!()
+        };
+        let _ = writeln!(out, "{question}");
+        for (i, o) in options.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, o.label);
+        }
+        let pick = self.choose(out, "Number?", options.len())?;
+        game.command(Action::Decide {
+            telegram: t.id.clone(),
+            request: req.id.clone(),
+            option: options[pick].id.clone(),
+        })
+    }
+
+    /// Asks for a number from 1 to `n` until one is given; returns it 0-based.
+    fn choose(&mut self, out: &mut impl Write, question: &str, n: usize) -> Result<usize, String> {
+        loop {
+            let answer = self
+                .ask(out, question)
+                .map_err(|e| e.to_string())?
+                .ok_or("input closed")?;
+            match answer.parse::<usize>() {
+                Ok(k) if (1..=n).contains(&k) => return Ok(k - 1),
+                _ => {
+                    let _ = writeln!(out, "! give a number from 1 to {n}");
+                }
+            }
+        }
+    }
+}
