@@ -285,3 +285,19 @@ fn shared_government_files_are_taken_by_name_from_the_library() {
         "{diags:#?}"
     );
 }
+
+#[test]
+fn every_scenario_field_is_known_when_other_errors_are_listed() {
+    // With another error in the file, each top-level field is checked on its own: `shared`
+    // must be one of the known fields, not an "unknown field".
+    let text = include_str!("fixtures/mini.ron")
+        .replacen(
+            "    governments: [",
+            "    shared: [],\n    governments: [",
+            1,
+        )
+        .replacen(r#"capital: "Beta Town""#, r#"capitol: "Beta Town""#, 1);
+    let diags = demarche::scenario::load_str("f.ron", &text).unwrap_err();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].message.contains("`capitol`"), "{}", diags[0]);
+}

@@ -211,7 +211,7 @@ fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
             "events" => each::<RawEvent>(text, value, &items),
             "votes" => each::<RawVote>(text, value, &items),
             "endings" => each::<RawEnding>(text, value, &items),
-            "objectives" => one::<Vec<String>>(text, value),
+            "objectives" | "shared" => one::<Vec<String>>(text, value),
             "period" => one::<RawPeriod>(text, value),
             "roles" => one::<RawRoles>(text, value),
             "model" => one::<RawModel>(text, value),
@@ -228,7 +228,7 @@ fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
                     ..Diagnostic::file_error(
                         file,
                         ron_message(&ron::Error::NoSuchStructField {
-                            expected: &SCENARIO_FIELDS,
+                            expected: scenario_fields(),
                             found: other.to_string(),
                             outer: Some("Scenario".into()),
                         }),
@@ -248,31 +248,20 @@ fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
     out
 }
 
-const SCENARIO_FIELDS: [&str; 23] = [
-    "id",
-    "title",
-    "summary",
-    "period",
-    "author",
-    "version",
-    "historical",
-    "sources",
-    "objectives",
-    "notes",
-    "roles",
-    "bureaus",
-    "issues",
-    "governments",
-    "missions",
-    "actors",
-    "materials",
-    "telegrams",
-    "events",
-    "votes",
-    "endings",
-    "period_end",
-    "model",
-];
+/// The fields of `Scenario`, as serde knows them: read from serde itself, so the list cannot
+/// drift from the type.
+fn scenario_fields() -> &'static [&'static str] {
+    static FIELDS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(
+        || match ron::from_str::<RawScenario>("(zzz_not_a_field: 0)") {
+            Err(ron::error::SpannedError {
+                code: ron::Error::NoSuchStructField { expected, .. },
+                ..
+            }) => expected,
+            _ => &[],
+        },
+    )
+}
 
 /// A ron error in the slice of the text that starts at the offset.
 type SliceError = (usize, ron::error::SpannedError);
