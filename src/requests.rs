@@ -61,6 +61,41 @@ pub enum Answer {
     },
 }
 
+/// A post's estimate, as a reply carries it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reported {
+    pub post: crate::scenario::PostId,
+    pub issue: crate::scenario::IssueId,
+    pub position: PositionIx,
+    /// `None` when the Department assumed the default.
+    pub probability: Option<f64>,
+}
+
+impl Reply {
+    /// The estimate this reply reports, if it is a post's answer to an estimate request.
+    pub fn estimate(&self, scenario: &crate::scenario::Scenario) -> Option<Reported> {
+        let (
+            Station::Post(post),
+            Answer::Estimate {
+                position,
+                probability,
+            },
+        ) = (self.from, &self.answer)
+        else {
+            return None;
+        };
+        match scenario.telegram(self.telegram).requests[self.request].kind {
+            RequestKind::Estimate { issue, .. } => Some(Reported {
+                post,
+                issue,
+                position: *position,
+                probability: *probability,
+            }),
+            _ => None,
+        }
+    }
+}
+
 impl Requests {
     /// The open request of `station` for this telegram's request.
     pub fn find_open(

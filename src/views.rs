@@ -6,9 +6,9 @@ use bevy::prelude::*;
 
 use crate::cables::{Archive, Cable, CableId};
 use crate::missions::{Calls, Estimate, Estimates, Outbox};
-use crate::requests::{Answer, OpenRequest, Requests};
+use crate::requests::{OpenRequest, Requests};
 use crate::scenario::format::Precedence;
-use crate::scenario::{GovId, Moment, PositionIx, PostId, RequestKind, Role, Scenario, Station};
+use crate::scenario::{GovId, Moment, PositionIx, PostId, Role, Scenario, Station};
 use crate::sim::{ActiveScenario, Setup};
 use crate::stations::{InTray, Stations};
 use crate::votes::{Cast, VoteLog};
@@ -153,25 +153,16 @@ pub fn knowledge(world: &World, issue: crate::scenario::IssueId) -> Vec<Knowledg
             };
         }
     } else {
-        for r in &world.resource::<Requests>().replies {
-            let (
-                Station::Post(p),
-                Answer::Estimate {
-                    position,
-                    probability,
-                },
-            ) = (r.from, &r.answer)
-            else {
-                continue;
-            };
-            let asked = match &s.telegram(r.telegram).requests[r.request].kind {
-                RequestKind::Estimate { issue, .. } => *issue,
-                _ => continue,
-            };
-            if asked == issue {
-                out[s.mission(p).host.index()] = Knowledge::Reported {
-                    position: *position,
-                    probability: *probability,
+        for r in world
+            .resource::<Requests>()
+            .replies
+            .iter()
+            .filter_map(|r| r.estimate(s))
+        {
+            if r.issue == issue {
+                out[s.mission(r.post).host.index()] = Knowledge::Reported {
+                    position: r.position,
+                    probability: r.probability,
                 };
             }
         }

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use crate::cables::{Archive, CableId, render::classification_word, series_name};
 use crate::missions::{BusyUntil, Calls, Estimates, Rapport};
-use crate::requests::{Answer, Requests};
+use crate::requests::Requests;
 use crate::scenario::format::Precedence;
 use crate::scenario::{PostId, RequestKind, Role, Scenario, Station};
 use crate::sim::{ActiveScenario, Setup};
@@ -155,31 +155,22 @@ pub fn render_reports(world: &World) -> String {
     let requests = world.resource::<Requests>();
     let mut out = String::from("Reports received (estimates by return cable):\n");
     let mut any = false;
-    for r in &requests.replies {
-        let (
-            Station::Post(post),
-            Answer::Estimate {
-                position,
-                probability,
-            },
-        ) = (r.from, &r.answer)
-        else {
-            continue;
-        };
-        let RequestKind::Estimate { issue, .. } = &s.telegram(r.telegram).requests[r.request].kind
-        else {
-            continue;
-        };
+    for (r, e) in requests
+        .replies
+        .iter()
+        .filter_map(|r| Some((r, r.estimate(s)?)))
+    {
         any = true;
-        let p = probability
+        let p = e
+            .probability
             .map(|p| format!("{:.0}%", p * 100.0))
             .unwrap_or_else(|| "no reply; default".into());
         let _ = writeln!(
             out,
             "  {}  {:<20} {:<50} {p}",
             r.at,
-            s.government(s.mission(post).host).country,
-            s.issue(*issue).positions[*position].label
+            s.government(s.mission(e.post).host).country,
+            s.issue(e.issue).positions[e.position].label
         );
     }
     if !any {

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use super::session::Session;
 use super::theme::position_colour;
 use crate::missions::{Calls, Rapport};
-use crate::requests::{Answer, Requests};
+use crate::requests::Requests;
 use crate::scenario::{Issue, PostId, Role, Station};
 use crate::stations::Stations;
 use crate::views;
@@ -87,24 +87,16 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
             ui.label(egui::RichText::new("Reports to the Department").strong());
             let mut any = false;
             for r in &world.resource::<Requests>().replies {
-                if r.from != Station::Post(post) {
-                    continue;
-                }
-                if let Answer::Estimate {
-                    position,
-                    probability,
-                } = &r.answer
-                    && let crate::scenario::RequestKind::Estimate { issue, .. } =
-                        &s.telegram(r.telegram).requests[r.request].kind
-                {
+                if let Some(e) = r.estimate(s).filter(|e| e.post == post) {
                     any = true;
-                    let p = probability
+                    let p = e
+                        .probability
                         .map(|p| format!("{:.0}%", p * 100.0))
                         .unwrap_or_else(|| "no reply; default assumed".into());
                     ui.label(format!(
                         "{}  {} — {p}",
                         r.at,
-                        s.issue(*issue).positions[*position].label
+                        s.issue(e.issue).positions[e.position].label
                     ));
                 }
             }

@@ -9,11 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Calendar;
 use crate::effects::{Apply, apply_all};
 use crate::governments::GovernmentStances;
-use crate::requests::{Answer, Requests};
+use crate::requests::Requests;
 use crate::scenario::format::RecordedCast;
-use crate::scenario::{
-    Effect, GovId, Moment, PositionIx, RequestIx, RequestKind, Station, TelegramId, VoteId,
-};
+use crate::scenario::{Effect, GovId, Moment, PositionIx, RequestIx, Station, TelegramId, VoteId};
 use crate::sim::{ActiveScenario, Setup, SimSet};
 use crate::transcript::{Entry, Transcript};
 use rules::{Tally, Verdict, decide};
@@ -219,18 +217,13 @@ fn score(
 ) {
     let issue = scenario.vote(vote).issue;
     for reply in &requests.replies {
-        let Answer::Estimate {
+        // Defaults carry no probability, so there is nothing to score.
+        let Some(crate::requests::Reported {
+            post,
+            issue: asked,
             position,
             probability: Some(probability),
-        } = reply.answer
-        else {
-            continue;
-        };
-        let Station::Post(post) = reply.from else {
-            continue;
-        };
-        let RequestKind::Estimate { issue: asked, .. } =
-            scenario.telegram(reply.telegram).requests[reply.request].kind
+        }) = reply.estimate(scenario)
         else {
             continue;
         };
