@@ -5,8 +5,10 @@ use std::collections::VecDeque;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::cables::Traffic;
 use crate::calendar::Until;
 use crate::effects::apply_all;
+use crate::instructor::{Instruct, Now, Order, Paused};
 use crate::missions::Diplomacy;
 use crate::scenario::format::RawWhom;
 use crate::scenario::{Moment, PostId, RequestKind, Role, Scenario, TelegramId, Whom};
@@ -51,6 +53,8 @@ pub enum Action {
     },
     /// Let time run.
     Advance(Step),
+    /// The instructor's commands (`--instructor`).
+    Instruct(Instruct),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -88,6 +92,8 @@ fn apply(
     mut log: ResMut<CommandLog>,
     mut results: ResMut<CommandResults>,
     setup: Res<Setup>,
+    traffic: Res<Traffic>,
+    mut paused: ResMut<Paused>,
     mut d: Diplomacy,
     mut commands: Commands,
 ) {
@@ -95,6 +101,9 @@ fn apply(
     while let Some(command) = queue.0.pop_front() {
         let scenario = d.scenario.0.clone();
         let result = match &command.action {
+            Action::Advance(_) if paused.0 => {
+                Err("the instructor has paused the game; time cannot run until they resume".into())
+            }
             Action::Advance(step) => {
                 let now = d.calendar.now;
                 d.calendar.until = Some(match step {
@@ -150,10 +159,29 @@ fn apply(
                     })
                 }
             }
+            Action::Instruct(instruct) => {
+                let now = Now {
+                    sent: &traffic.sent_telegrams,
+                    paused: paused.0,
+                    stance: &|g, i| d.stance(g, i),
+                };
+                crate::instructor::resolve(&scenario, instruct, &now).map(|(order, summary)| {
+                    match order {
+                        Order::Effects(effects) => apply_all(&mut commands, &effects),
+                        Order::Pause(p) => paused.0 = p,
+                    }
+                    summary
+                })
+            }
         };
         // Time moves show in the transcript's dates; only what the player did is an entry.
         if let Ok(summary) = &result {
-            if !matches!(command.action, Action::Advance(_)) {
+            if let Action::Instruct(_) = command.action {
+                d.transcript.push(Entry::Instructor {
+                    at: command.at,
+                    summary: summary.clone(),
+                });
+            } else if !matches!(command.action, Action::Advance(_)) {
                 d.transcript.push(Entry::Command {
                     at: command.at,
                     role: setup.role,
@@ -187,6 +215,7 @@ fn describe(scenario: &Scenario, action: &Action) -> String {
             option,
         } => format!("decide {telegram} ({request}): {option}"),
         Action::Demarche { .. } => format!("démarche ({})", scenario.id),
+        Action::Instruct(i) => format!("instructor: {i:?}"),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod endings;
 pub mod game;
 pub mod glossary;
 pub mod governments;
+pub mod instructor;
 pub mod missions;
 pub mod report;
 pub mod requests;

@@ -66,6 +66,9 @@ pub fn render_entry(world: &World, entry: &Entry) -> String {
         Entry::Command { at, summary, .. } => {
             let _ = writeln!(out, "{at}  COMMAND   {summary}");
         }
+        Entry::Instructor { at, summary } => {
+            let _ = writeln!(out, "{at}  INSTRUCTOR {summary}");
+        }
         Entry::Demarche { at, summary, .. } => {
             let _ = writeln!(out, "{at}  DEMARCHE  {summary}");
         }

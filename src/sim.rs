@@ -8,8 +8,8 @@ use bevy::state::app::StatesPlugin;
 
 use crate::scenario::{Role, Scenario};
 use crate::{
-    cables, calendar, command, endings, governments, missions, requests, rng, stations, transcript,
-    triggers, votes,
+    cables, calendar, command, endings, governments, instructor, missions, requests, rng, stations,
+    transcript, triggers, votes,
 };
 
 /// The scenario being played. Shared, read-only.
@@ -97,6 +97,7 @@ pub fn plugin(app: &mut App) {
     app.add_plugins((
         transcript::plugin,
         command::plugin,
+        instructor::plugin,
         calendar::plugin,
         triggers::plugin,
         cables::plugin,

@@ -33,6 +33,8 @@ pub enum Entry {
         role: Role,
         summary: String,
     },
+    /// The instructor gave a command (see [`crate::instructor`]).
+    Instructor { at: Moment, summary: String },
     /// A mission called on a leader.
     Demarche {
         at: Moment,

@@ -103,7 +103,7 @@ fn the_ambassador_in_caracas_answers_deptcirtel_47() {
 
     game.finish();
     assert!(game.is_over());
-    let debrief = Debrief::from_world(game.world()).render_text();
+    let debrief = demarche::debrief::full_text(game.world());
     assert!(
         debrief.contains(
             "deptcirtel_47 (a) on Venezuela: you said \"would go along with a majority\" at 70%"
@@ -159,7 +159,7 @@ fn the_department_decides_the_dilemma_and_the_vote_follows() {
     })
     .unwrap();
     game.finish();
-    let debrief = Debrief::from_world(game.world()).render_text();
+    let debrief = demarche::debrief::full_text(game.world());
     assert!(
         debrief.contains("naming Cuba") || debrief.contains("names Cuba"),
         "{debrief}"

@@ -166,7 +166,7 @@ pub fn story(game: &Game) -> String {
     let mut out = crate::report::render_transcript(game.world());
     if game.is_over() {
         out.push('\n');
-        out.push_str(&crate::debrief::Debrief::from_world(game.world()).render_text());
+        out.push_str(&crate::debrief::full_text(game.world()));
     }
     out
 }

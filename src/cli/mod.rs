@@ -1,5 +1,6 @@
 //! The command-line contract: `scenarios`, `validate`, `simulate`, `play`, `replay`.
 
+mod debrief;
 mod headless;
 mod play;
 mod saved;
@@ -63,6 +64,8 @@ pub enum Cmd {
     Simulate(SimulateArgs),
     /// Play a scenario, in the window or the terminal.
     Play(PlayArgs),
+    /// Write a saved game's debrief as a report (Markdown or HTML) with charts and cables.
+    Debrief(debrief::DebriefArgs),
     /// Re-run a save's command log from its seed and check that it reaches the same world.
     Replay {
         save: PathBuf,
@@ -116,6 +119,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::New { path }) => scenarios::new_scenario(&path),
         Some(Cmd::Validate { paths, format }) => scenarios::validate(&paths, format),
         Some(Cmd::Simulate(args)) => report(simulate(&args)),
+        Some(Cmd::Debrief(args)) => report(debrief::debrief(&args)),
         Some(Cmd::Replay {
             save,
             replay_on_change,

@@ -95,5 +95,6 @@ fn describe(c: &crate::command::Command) -> String {
         } => format!("reply to {telegram} ({request})"),
         crate::command::Action::Demarche { .. } => "démarche".into(),
         crate::command::Action::Decide { telegram, .. } => format!("decision on {telegram}"),
+        crate::command::Action::Instruct(i) => format!("the instructor's {i:?}"),
     }
 }

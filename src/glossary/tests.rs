@@ -350,6 +350,8 @@ fn missing_terms_reports_unknown_capitals_once() {
 struct Scenario {
     summary: String,
     objectives: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
     notes: String,
     issues: Vec<Issue>,
     governments: Vec<Government>,
@@ -418,6 +420,11 @@ fn shipped_scenario_prose_uses_no_term_without_an_entry() {
         s.objectives
             .iter()
             .map(|o| ("objective".into(), o.as_str())),
+    );
+    texts.extend(
+        s.questions
+            .iter()
+            .map(|q| ("question".into(), q.as_str())),
     );
     texts.extend(
         s.issues

@@ -281,6 +281,14 @@ impl Diplomacy<'_, '_> {
             .unwrap_or(super::Estimate { mean: 0.0, sd: 1.0 })
     }
 
+    /// A government's true stance (for the instructor, never the player).
+    pub fn stance(&self, g: crate::scenario::GovId, issue: IssueId) -> f64 {
+        self.stances
+            .get(self.governments.0[g.index()])
+            .map(|s| s.0[issue.index()])
+            .unwrap_or(0.0)
+    }
+
     pub fn busy_until(&self, post: PostId) -> crate::scenario::Moment {
         let entity = self.stations.entity(Station::Post(post));
         self.posts

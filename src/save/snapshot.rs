@@ -9,6 +9,7 @@ use crate::calendar::{Agenda, Calendar};
 use crate::command::CommandLog;
 use crate::endings::Outcome;
 use crate::governments::{GovEntities, StanceHistory, Stances};
+use crate::instructor::Paused;
 use crate::missions::{BusyUntil, Calls, Estimates, Outbox, Rapport};
 use crate::requests::Requests;
 use crate::rng::WorldRng;
@@ -43,6 +44,9 @@ pub struct Snapshot {
     /// In-trays: the Department, then each post, then each actor.
     pub trays: Vec<Vec<TrayItem>>,
     pub posts: Vec<PostState>,
+    /// Saves from before the instructor existed have none: not paused.
+    #[serde(default)]
+    pub paused: Paused,
 }
 
 /// A post's own components.
@@ -130,6 +134,7 @@ impl Snapshot {
                 })
                 .collect(),
             posts,
+            paused: *world.resource::<Paused>(),
         }
     }
 
@@ -161,6 +166,7 @@ impl Snapshot {
         world.insert_resource(self.scores);
         world.insert_resource(self.outcome);
         world.insert_resource(self.commands);
+        world.insert_resource(self.paused);
         let govs = world.resource::<GovEntities>().0.clone();
         for (e, stances) in govs.into_iter().zip(self.stances) {
             world.entity_mut(e).insert(Stances(stances));

@@ -211,7 +211,7 @@ fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
             "events" => each::<RawEvent>(text, value, &items),
             "votes" => each::<RawVote>(text, value, &items),
             "endings" => each::<RawEnding>(text, value, &items),
-            "objectives" | "shared" => one::<Vec<String>>(text, value),
+            "objectives" | "questions" | "shared" => one::<Vec<String>>(text, value),
             "period" => one::<RawPeriod>(text, value),
             "roles" => one::<RawRoles>(text, value),
             "model" => one::<RawModel>(text, value),

@@ -10,7 +10,6 @@ use std::io::{self, BufRead, Write};
 
 use crate::cables::{Archive, CableId, render};
 use crate::command::Step;
-use crate::debrief::Debrief;
 use crate::game::Game;
 use crate::report::render_entry;
 use crate::scenario::{Moment, Station};
@@ -64,7 +63,7 @@ pub fn run(
     loop {
         term.news(&game, &mut out)?;
         if game.is_over() {
-            writeln!(out, "\n{}", Debrief::from_world(game.world()).render_text())?;
+            writeln!(out, "\n{}", crate::debrief::full_text(game.world()))?;
             return Ok(());
         }
         if watch.changed() {

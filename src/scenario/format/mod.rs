@@ -34,6 +34,9 @@ pub struct RawScenario {
     pub sources: Vec<RawSource>,
     #[serde(default)]
     pub objectives: Vec<String>,
+    /// Questions for the class discussion after a game, shown in the debrief.
+    #[serde(default)]
+    pub questions: Vec<String>,
     #[serde(default)]
     pub notes: String,
     pub roles: RawRoles,

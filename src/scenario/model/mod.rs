@@ -67,6 +67,7 @@ pub struct Scenario {
     pub historical: bool,
     pub sources: Vec<Source>,
     pub objectives: Vec<String>,
+    pub questions: Vec<String>,
     pub notes: String,
     pub playable_posts: Vec<PostId>,
     pub department_playable: bool,

@@ -191,6 +191,7 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
             })
             .collect(),
         objectives: raw.objectives.clone(),
+        questions: raw.questions.clone(),
         notes: raw.notes.clone(),
         playable_posts,
         department_playable: raw.roles.department,
