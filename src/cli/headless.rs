@@ -97,6 +97,9 @@ pub struct SimulateArgs {
     /// With --load: if the scenario changed since the save, replay its commands on the new version.
     #[arg(long)]
     pub replay_on_change: bool,
+    /// Allow the instructor's commands (Instruct(...)) in the --commands file.
+    #[arg(long)]
+    pub instructor: bool,
 }
 
 /// `simulate`: a headless run from the start or from a save, to the end or to `--until`;
@@ -122,6 +125,7 @@ pub fn simulate(args: &SimulateArgs) -> Result<String, String> {
         .map(read_commands)
         .transpose()?
         .unwrap_or_default();
+    let commands = super::instructed(commands, args.instructor)?;
     let until = args
         .until
         .as_deref()

@@ -29,6 +29,8 @@ pub enum View {
     Dossier,
     Map,
     Debrief,
+    /// The instructor's tab (with --instructor).
+    Instructor,
 }
 
 #[derive(Parser, Debug)]
@@ -105,6 +107,31 @@ pub struct PlayArgs {
     /// Window: the screen to open on.
     #[arg(long, value_enum)]
     pub view: Option<View>,
+    /// The instructor's view: the true stances and hidden variables, and commands to inject a
+    /// telegram, pause, and move a stance (each logged in the transcript).
+    #[arg(long)]
+    pub instructor: bool,
+}
+
+/// Instructor commands in a command file need `--instructor`: a student's script cannot
+/// move stances.
+pub fn instructed(
+    commands: Vec<crate::command::Command>,
+    instructor: bool,
+) -> Result<Vec<crate::command::Command>, String> {
+    if !instructor
+        && let Some((i, c)) = commands
+            .iter()
+            .enumerate()
+            .find(|(_, c)| matches!(c.action, crate::command::Action::Instruct(_)))
+    {
+        return Err(format!(
+            "error: command {} (at {}) is an instructor's command; run with --instructor",
+            i + 1,
+            c.at
+        ));
+    }
+    Ok(commands)
 }
 
 pub fn main() -> ExitCode {
@@ -145,6 +172,7 @@ pub fn main() -> ExitCode {
             commands: args.commands,
             view: args.view,
             load: args.load,
+            instructor: args.instructor,
         }),
     }
 }

@@ -20,6 +20,7 @@ pub(super) struct WindowArgs {
     pub commands: Option<PathBuf>,
     pub view: Option<View>,
     pub load: Option<PathBuf>,
+    pub instructor: bool,
 }
 
 #[cfg(feature = "gui")]
@@ -33,6 +34,7 @@ pub(super) fn window(args: WindowArgs) -> ExitCode {
         screenshot: args.screenshot,
         frames: args.frames.max(3),
         load: args.load,
+        instructor: args.instructor,
     })
 }
 
@@ -48,7 +50,13 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
     match start(args) {
         Ok((game, source)) => {
             let stdin = std::io::stdin();
-            match crate::text::run(game, &source, stdin.lock(), std::io::stdout()) {
+            match crate::text::run_as(
+                game,
+                &source,
+                stdin.lock(),
+                std::io::stdout(),
+                args.instructor,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -81,7 +89,7 @@ fn start(args: &PlayArgs) -> Result<(Game, String), String> {
         }
     };
     if let Some(path) = &args.commands {
-        for command in read_commands(path)? {
+        for command in super::instructed(read_commands(path)?, args.instructor)? {
             game.play_scripted(command)
                 .map_err(|e| format!("error: {e}"))?;
         }

@@ -421,11 +421,7 @@ fn shipped_scenario_prose_uses_no_term_without_an_entry() {
             .iter()
             .map(|o| ("objective".into(), o.as_str())),
     );
-    texts.extend(
-        s.questions
-            .iter()
-            .map(|q| ("question".into(), q.as_str())),
-    );
+    texts.extend(s.questions.iter().map(|q| ("question".into(), q.as_str())));
     texts.extend(
         s.issues
             .iter()

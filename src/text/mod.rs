@@ -2,6 +2,7 @@
 //! It reads the world and sends commands, like the window will.
 
 mod forms;
+mod instructor;
 mod views;
 mod watch;
 
@@ -35,11 +36,17 @@ Commands:
 ";
 
 /// Plays a game on `input`/`output` until it ends or the input closes.
-pub fn run(
+pub fn run(game: Game, source: &str, input: impl BufRead, out: impl Write) -> io::Result<()> {
+    run_as(game, source, input, out, false)
+}
+
+/// As [`run`]; with `instructor`, the instructor's commands are open too.
+pub fn run_as(
     mut game: Game,
     source: &str,
     input: impl BufRead,
     mut out: impl Write,
+    instructor: bool,
 ) -> io::Result<()> {
     let mut term = Terminal {
         lines: input.lines(),
@@ -79,6 +86,7 @@ pub fn run(
         let words: Vec<&str> = line.split_whitespace().collect();
         let result = match words.as_slice() {
             [] => continue,
+            ["help" | "?"] if instructor => Ok(format!("{HELP}{}", instructor::HELP)),
             ["help" | "?"] => Ok(HELP.to_string()),
             ["quit" | "exit"] => return Ok(()),
             ["tray" | "t"] => Ok(views::render_tray(game.world(), &term.read)),
@@ -105,7 +113,13 @@ pub fn run(
             ["decide"] => term.decide(&mut game, &mut out),
             ["save"] => save(&game, source, &format!("{}.save.ron", game.scenario().id)),
             ["save", file] => save(&game, source, file),
-            _ => Err(format!("unknown command `{line}`; type `help`")),
+            words => match instructor
+                .then(|| instructor::command(&mut game, words))
+                .flatten()
+            {
+                Some(result) => result,
+                None => Err(format!("unknown command `{line}`; type `help`")),
+            },
         };
         // One autosave each game day: a crash loses at most a day.
         if game.now().date() != saved_day && !game.is_over() {

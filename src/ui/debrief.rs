@@ -6,13 +6,18 @@ use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Text};
 
 use super::session::Session;
 use super::theme::position_colour;
-use crate::debrief::Debrief;
+use crate::debrief::{Counterfactual, Debrief, cast_word};
 use crate::governments::StanceHistory;
 use crate::votes::Cast;
 
 pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+    // The record re-run is a whole game: run it once, when the debrief is first shown.
+    if session.counterfactual.is_none() && session.game.is_over() {
+        session.counterfactual = Some(Counterfactual::run(session.game.world()));
+    }
     let world = session.game.world();
     let issue = &mut session.issue;
+    let cf = session.counterfactual.as_ref().and_then(Option::as_ref);
     let d = Debrief::from_world(world);
     let s = d.scenario;
     egui::ScrollArea::vertical()
@@ -64,18 +69,133 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
                                         Cast::Excluded => ("excluded", egui::Color32::GRAY),
                                     };
                                     ui.colored_label(colour, text);
+                                    match d.recorded(record, b.government) {
+                                        Some(c) if c == b.cast => ui.weak("as in the record"),
+                                        Some(c) => ui.colored_label(
+                                            egui::Color32::LIGHT_YELLOW,
+                                            format!("record: {}", cast_word(c)),
+                                        ),
+                                        None => ui.weak(""),
+                                    };
                                     ui.label(&b.reason);
                                     ui.end_row();
                                 }
                             });
                     });
             }
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!("Timeline ({} entries)", d.timeline.len()))
+                .show(ui, |ui| timeline(ui, &d));
+            if let Some(cf) = cf {
+                egui::CollapsingHeader::new("Your run beside the record")
+                    .default_open(true)
+                    .show(ui, |ui| beside(ui, &d, cf));
+            }
             if let Some(e) = d.ending {
                 ui.add_space(8.0);
                 ui.label(egui::RichText::new("What happened historically").strong());
                 ui.label(&s.ending(e).history);
             }
+            teaching(ui, &d);
         });
+}
+
+fn timeline(ui: &mut egui::Ui, d: &Debrief) {
+    egui::Grid::new("timeline").striped(true).show(ui, |ui| {
+        for l in &d.timeline {
+            let text = |t: &str| {
+                if l.mine {
+                    egui::RichText::new(t).strong()
+                } else {
+                    egui::RichText::new(t)
+                }
+            };
+            ui.label(text(&l.at.to_string()));
+            ui.label(text(l.kind.label()));
+            ui.label(text(&l.text));
+            ui.end_row();
+        }
+    });
+}
+
+/// The record re-run beside the player's run: the votes, and where the runs part.
+fn beside(ui: &mut egui::Ui, d: &Debrief, cf: &Counterfactual) {
+    let s = d.scenario;
+    if let Some(e) = cf.ending {
+        ui.label(format!("Ending by the record: {}", s.ending(e).title));
+    }
+    for v in &cf.votes {
+        let tally = |r: &Option<crate::votes::VoteRecord>| match r {
+            Some(r) => format!(
+                "{} {}–{}–{}",
+                if r.passed { "passed" } else { "failed" },
+                r.tally.yes,
+                r.tally.no,
+                r.tally.abstain
+            ),
+            None => "not held".into(),
+        };
+        ui.label(format!(
+            "{}: yours {}; the record's {}",
+            s.vote(v.vote).title,
+            tally(&v.yours),
+            tally(&v.record)
+        ));
+        for b in &v.differ {
+            ui.weak(format!(
+                "    {}: {} in your run ({}); {} in the record",
+                s.government(b.government).country,
+                cast_word(b.yours),
+                b.yours_reason,
+                cast_word(b.record)
+            ));
+        }
+    }
+    match &cf.parted {
+        None => {
+            ui.label("The two runs never part: you played the record.");
+        }
+        Some(p) => {
+            ui.label(format!("The runs first part on {}:", p.at));
+            ui.label(format!("    yours:  {}", p.yours));
+            ui.label(format!("    record: {}", p.record));
+        }
+    }
+    if let Some(sp) = &cf.stances_parted {
+        ui.label(format!(
+            "True stances on {} first differ on {}: {}",
+            s.issue(sp.issue).id,
+            sp.at,
+            sp.governments
+                .iter()
+                .map(|(g, y, r)| format!("{} {y:+.2} (record {r:+.2})", s.government(*g).country))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    if !cf.commands_before.is_empty() {
+        ui.label("What you did up to then:");
+        for c in &cf.commands_before {
+            ui.weak(format!("    {c}"));
+        }
+    }
+}
+
+fn teaching(ui: &mut egui::Ui, d: &Debrief) {
+    let s = d.scenario;
+    for (title, items) in [
+        ("Learning objectives", &s.objectives),
+        ("For discussion", &s.questions),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(title).strong());
+        for (i, item) in items.iter().enumerate() {
+            ui.label(format!("{}. {item}", i + 1));
+        }
+    }
 }
 
 fn estimates(ui: &mut egui::Ui, d: &Debrief) {
@@ -110,6 +230,24 @@ fn estimates(ui: &mut egui::Ui, d: &Debrief) {
             .strong(),
         );
         ui.weak("0 is perfect; a flat 50% earns 0.250.");
+    }
+    let bands = d.calibration();
+    if !bands.is_empty() {
+        ui.label(egui::RichText::new("Calibration").strong());
+        egui::Grid::new("calibration").striped(true).show(ui, |ui| {
+            for h in ["you said", "estimates", "right", "hit rate"] {
+                ui.label(egui::RichText::new(h).strong());
+            }
+            ui.end_row();
+            for b in &bands {
+                ui.label(format!("{}–{}%", b.from, b.to()));
+                ui.label(b.count.to_string());
+                ui.label(b.right.to_string());
+                ui.label(format!("{:.0}%", b.hit_rate() * 100.0));
+                ui.end_row();
+            }
+        });
+        ui.weak("A well-calibrated reporter who says 70% is right about 7 times in 10.");
     }
     let me = d.setup.role.station();
     if let Some((mean, n, right)) = Debrief::mean_brier(d.scores.iter().filter(|x| x.from != me)) {

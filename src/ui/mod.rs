@@ -4,6 +4,7 @@
 mod composer;
 mod debrief;
 mod dossier;
+mod instructor;
 mod map;
 mod play;
 mod reader;
@@ -39,6 +40,8 @@ pub struct WindowOptions {
     pub frames: u32,
     /// A saved game to continue.
     pub load: Option<PathBuf>,
+    /// The instructor's tab and commands.
+    pub instructor: bool,
 }
 
 /// Whether a display server is there to open a window on.

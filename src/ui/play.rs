@@ -7,7 +7,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::session::{Screen, Session, View};
 use super::title::{primary_ctx, root};
-use super::{composer, debrief, dossier, map, reader, tray};
+use super::{composer, debrief, dossier, instructor, map, reader, tray};
 use crate::command::Step;
 use crate::views;
 
@@ -62,6 +62,8 @@ fn play_screen(world: &mut World) {
             View::Dossier => dossier::show(ui, &mut session),
             View::Map => map::show(ui, &mut session, shapes.as_deref()),
             View::Debrief => debrief::show(ui, &mut session),
+            View::Instructor if session.instructor => instructor::show(ui, &mut session),
+            View::Instructor => reader::show(ui, &mut session),
         }
     });
     world.insert_non_send(session);
@@ -76,7 +78,11 @@ fn tabs(ui: &mut egui::Ui, session: &mut Session) {
             (View::Dossier, "3 Dossier"),
             (View::Map, "4 Map"),
             (View::Debrief, "5 Debrief"),
+            (View::Instructor, "6 Instructor"),
         ] {
+            if view == View::Instructor && !session.instructor {
+                continue;
+            }
             let enabled = view != View::Debrief || over;
             if ui
                 .add_enabled(
@@ -206,8 +212,12 @@ fn keyboard(ctx: &egui::Context, session: &mut Session) {
         (egui::Key::Num3, View::Dossier),
         (egui::Key::Num4, View::Map),
         (egui::Key::Num5, View::Debrief),
+        (egui::Key::Num6, View::Instructor),
     ] {
-        if pressed(key) && (view != View::Debrief || over) {
+        if pressed(key)
+            && (view != View::Debrief || over)
+            && (view != View::Instructor || session.instructor)
+        {
             session.tab = view;
         }
     }

@@ -153,6 +153,7 @@ fn reload_on_change(world: &mut World) {
             match crate::save::replay(loaded.scenario, session.game.setup(), commands) {
                 Ok(game) => {
                     session.game = game;
+                    session.counterfactual = None;
                     Ok(format!(
                         "Scenario reloaded; your {count} command(s) replayed from the start."
                     ))

@@ -39,6 +39,11 @@ pub struct Session {
     /// Time runs by itself: one stop every this many frames (`None`: paused).
     pub running: Option<u32>,
     pub frames: u32,
+    /// The instructor's tab and commands are open (`--instructor`).
+    pub instructor: bool,
+    pub instructor_form: super::instructor::InstructorForm,
+    /// The record re-run beside this game, once the debrief has asked for it.
+    pub counterfactual: Option<Option<crate::debrief::Counterfactual>>,
 }
 
 /// Forms being filled in.
@@ -75,6 +80,9 @@ impl Session {
             status: None,
             running: None,
             frames: 0,
+            instructor: false,
+            instructor_form: Default::default(),
+            counterfactual: None,
         }
     }
 
@@ -91,7 +99,12 @@ impl Session {
     }
 
     pub fn advance(&mut self, step: Step) {
-        self.status = Some(self.game.advance(step));
+        let result = self.game.advance(step);
+        // Time that cannot run (the instructor paused it) stops running by itself.
+        if result.is_err() {
+            self.running = None;
+        }
+        self.status = Some(result);
         if self.game.is_over() {
             self.tab = View::Debrief;
             self.running = None;

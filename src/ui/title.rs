@@ -101,8 +101,11 @@ fn start(world: &mut World) {
     };
     match started {
         Ok(mut session) => {
+            session.instructor = options.instructor;
             if let Some(path) = &options.commands {
-                match read_commands(path) {
+                match read_commands(path)
+                    .and_then(|c| crate::cli::instructed(c, options.instructor))
+                {
                     Ok(commands) => {
                         for c in commands {
                             if let Err(e) = session.game.play_scripted(c) {
@@ -116,7 +119,7 @@ fn start(world: &mut World) {
             if let Some(view) = options.view {
                 session.tab = view;
             }
-            if session.game.is_over() {
+            if session.game.is_over() && options.view.is_none() {
                 session.tab = View::Debrief;
             }
             super::play::select_default_cable(&mut session);
@@ -239,6 +242,7 @@ fn title_screen(world: &mut World) {
     if let Some(started) = started {
         match started {
             Ok(mut session) => {
+                session.instructor = world.resource::<WindowOptions>().instructor;
                 super::play::select_default_cable(&mut session);
                 world.insert_non_send(session);
                 world

@@ -3,10 +3,14 @@
 //! command like the player's, so it is in the command log (saves and replays keep it) and in
 //! the transcript, marked as the instructor's.
 
+mod hidden;
+
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Effect, GovId, IssueId, Scenario, TelegramId};
+
+pub use hidden::{GovernmentTruth, Hidden};
 
 /// What the instructor can do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
