@@ -4,7 +4,6 @@
 use demarche::Game;
 use demarche::cables::{Archive, render};
 use demarche::command::{Action, Step};
-use demarche::debrief::Debrief;
 use demarche::scenario::format::RawWhom;
 use demarche::shipped::load;
 use demarche::sim::Setup;

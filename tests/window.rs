@@ -1,4 +1,4 @@
-//! The real window under Xvfb: five screens of a scripted Caracas session, each saved as a
+//! The real window under Xvfb: six screens of a scripted Caracas session, each saved as a
 //! PNG and checked to be a real picture. Skips (and says why) where Xvfb is missing, unless
 //! DEMARCHE_REQUIRE_WINDOW is set, as CI sets it.
 #![cfg(feature = "gui")]
@@ -78,7 +78,7 @@ fn assert_picture(path: &Path) {
 }
 
 #[test]
-fn five_screens_of_a_caracas_session() {
+fn six_screens_of_a_caracas_session() {
     let Some(xvfb) = xvfb() else {
         assert!(
             std::env::var_os("DEMARCHE_REQUIRE_WINDOW").is_none(),
@@ -93,7 +93,8 @@ fn five_screens_of_a_caracas_session() {
     std::fs::create_dir_all(&dir).unwrap();
     let open = fixture("open-47.ron");
     let session = fixture("caracas-session.ron");
-    let screens: [(&str, Vec<&str>); 5] = [
+    let class = fixture("instructor-open.ron");
+    let screens: [(&str, Vec<&str>); 6] = [
         ("title", vec!["--view", "title"]),
         (
             "reader",
@@ -110,6 +111,17 @@ fn five_screens_of_a_caracas_session() {
         (
             "debrief",
             vec!["deptcirtel-47", "--commands", &session, "--view", "debrief"],
+        ),
+        (
+            "instructor",
+            vec![
+                "deptcirtel-47",
+                "--instructor",
+                "--commands",
+                &class,
+                "--view",
+                "instructor",
+            ],
         ),
     ];
     for (name, args) in screens {

@@ -38,7 +38,11 @@ pub fn command(game: &mut Game, words: &[&str]) -> Option<Result<String, String>
         }
         _ => return None,
     };
-    Some(game.command(Action::Instruct(instruct)))
+    // The transcript shows what was done, as the instructor's; no need to say it twice.
+    Some(
+        game.command(Action::Instruct(instruct))
+            .map(|_| String::new()),
+    )
 }
 
 fn render_truth(game: &Game) -> String {
