@@ -172,6 +172,8 @@ h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .6rem 0 1rem; }
 th, td { border: 1px solid #ccc; padding: .2rem .45rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
+td { overflow-wrap: break-word; }
+/* First columns are short (dates, names, tallies); they stay on one line. */
 td:first-child { white-space: nowrap; }
 tr.mine td { background: #fff4cc; font-weight: bold; }
 pre.cable { font-family: 'DejaVu Sans Mono', 'Courier New', monospace; font-size: .78rem; background: #fbfaf4; border: 1px solid #ddd; padding: .7rem; overflow-x: auto; }

@@ -340,31 +340,31 @@ fn counterfactual(doc: &mut impl Doc, d: &Debrief, cf: &Counterfactual) {
         .votes
         .iter()
         .map(|v| {
-            let differ: Vec<String> = v
-                .differ
-                .iter()
-                .map(|b| {
-                    format!(
-                        "{}: {} in your run ({}); {} in the record",
-                        s.government(b.government).country,
-                        cast_word(b.yours),
-                        b.yours_reason,
-                        cast_word(b.record)
-                    )
-                })
-                .collect();
             Row::new(vec![
-                s.vote(v.vote).title.clone(),
                 tally(&v.yours),
                 tally(&v.record),
-                differ.join("; "),
+                s.vote(v.vote).title.clone(),
             ])
         })
         .collect();
-    doc.table(
-        &["vote", "your run", "the record", "who voted otherwise"],
-        &rows,
-    );
+    doc.table(&["your run", "the record", "vote"], &rows);
+    for v in cf.votes.iter().filter(|v| !v.differ.is_empty()) {
+        doc.para(&format!("Who voted otherwise on {}:", s.vote(v.vote).title));
+        let items: Vec<String> = v
+            .differ
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}: {} in your run ({}); {} in the record",
+                    s.government(b.government).country,
+                    cast_word(b.yours),
+                    b.yours_reason,
+                    cast_word(b.record)
+                )
+            })
+            .collect();
+        doc.list(&items, false);
+    }
     match &cf.parted {
         None => doc.para("The two runs never part: you played the record."),
         Some(p) => {
