@@ -142,7 +142,7 @@ fn parting(yours: &World, record: &World) -> Option<Parting> {
             .iter()
             .flat_map(|e| {
                 let at = entry_moment(e);
-                render_entry(w, e)
+                comparable(w, e)
                     .lines()
                     .map(|l| (at, l.trim_end().to_string()))
                     .collect::<Vec<_>>()
@@ -161,6 +161,32 @@ fn parting(yours: &World, record: &World) -> Option<Parting> {
         yours: y.get(n).map(undated).unwrap_or(nothing.clone()),
         record: r.get(n).map(undated).unwrap_or(nothing),
     })
+}
+
+/// An entry as the two runs are compared: a vote by its tally and ballots, not the reasons
+/// (the record's ballots are cast "as the record has it", which is not a difference).
+fn comparable(w: &World, e: &Entry) -> String {
+    let Entry::Vote { at, record } = e else {
+        return render_entry(w, e);
+    };
+    let s = &w.resource::<ActiveScenario>().0;
+    let r = &w.resource::<VoteLog>().0[*record];
+    let mut out = format!(
+        "{at}  VOTE      {}: {} {}-{}-{}\n",
+        s.vote(r.vote).title,
+        if r.passed { "PASSED" } else { "FAILED" },
+        r.tally.yes,
+        r.tally.no,
+        r.tally.abstain
+    );
+    for b in &r.ballots {
+        out.push_str(&format!(
+            "  {}: {}\n",
+            s.government(b.government).country,
+            super::cast_word(b.cast)
+        ));
+    }
+    out
 }
 
 /// A transcript line without the date it starts with (the parting gives each its own).
