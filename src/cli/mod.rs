@@ -1,5 +1,7 @@
 //! The command-line contract: `scenarios`, `validate`, `simulate`, `play`, `replay`.
 
+mod batch;
+mod generate;
 mod headless;
 mod play;
 mod saved;
@@ -63,6 +65,10 @@ pub enum Cmd {
     Simulate(SimulateArgs),
     /// Play a scenario, in the window or the terminal.
     Play(PlayArgs),
+    /// Play a scenario many times from successive seeds; print how the runs ended and voted.
+    Batch(batch::BatchArgs),
+    /// Write a synthetic scenario of a given size, for the benchmarks (see docs/performance.md).
+    Generate(generate::GenerateArgs),
     /// Re-run a save's command log from its seed and check that it reaches the same world.
     Replay {
         save: PathBuf,
@@ -116,6 +122,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::New { path }) => scenarios::new_scenario(&path),
         Some(Cmd::Validate { paths, format }) => scenarios::validate(&paths, format),
         Some(Cmd::Simulate(args)) => report(simulate(&args)),
+        Some(Cmd::Batch(args)) => report(batch::batch(&args)),
+        Some(Cmd::Generate(args)) => report(generate::generate(&args)),
         Some(Cmd::Replay {
             save,
             replay_on_change,
