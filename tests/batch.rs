@@ -246,3 +246,36 @@ fn generate_writes_a_scenario_that_validate_accepts() {
     // And it is not overwritten.
     assert!(!demarche(&["generate", p]).status.success());
 }
+
+#[test]
+fn dormant_telegrams_wake_on_their_date_or_flag_and_not_before() {
+    use demarche::Game;
+    use demarche::cables::Traffic;
+    use demarche::command::Step;
+    use demarche::sim::Setup;
+    let text = scenario_text(Size {
+        governments: 5,
+        dormant: 40,
+        bytes: None,
+    });
+    let scenario = load_str("synthetic.ron", &text).unwrap().scenario;
+    let setup = Setup {
+        seed: 1,
+        role: scenario.default_role,
+        auto: true,
+        historical: false,
+    };
+    let mut game = Game::new(scenario.clone(), setup);
+    let sent = |game: &Game| {
+        let traffic = game.world().resource::<Traffic>();
+        (1..scenario.telegrams.len())
+            .filter(|t| traffic.sent_telegrams[*t])
+            .count()
+    };
+    for _ in 0..80 {
+        game.advance(Step::Day).unwrap();
+    }
+    assert_eq!(sent(&game), 0, "none wakes before September 24");
+    game.finish();
+    assert_eq!(sent(&game), 40, "every one has woken by the end");
+}
