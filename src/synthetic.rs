@@ -107,8 +107,8 @@ Scenario(
     let filler = "LOREM IPSUM DOLOR SIT AMET. ".repeat(padding / 28 + 1);
     for k in 0..size.dormant {
         let trigger = if k % 2 == 0 {
-            // Hourly through the last week, so the clock has a few hundred stops to keep.
-            let day = 24 + (k / 2) % 7;
+            // Hourly over five days of the last week, so the clock has fifty stops to keep.
+            let day = 24 + (k / 2) % 5;
             let hour = 8 + (k / 14) % 10;
             format!("At(\"1960-09-{day:02}T{hour:02}:00\")")
         } else {
