@@ -90,6 +90,9 @@ pub fn text_from_bytes(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic>
     })
 }
 
+/// Above this many bytes, [`parse`] parses on two threads.
+const BIG: usize = 1 << 20;
+
 /// Parses RON into the raw scenario and its span tree, or every problem found.
 pub fn parse(file: &str, text: &str) -> Result<(RawScenario, SpanTree), Vec<Diagnostic>> {
     if text.trim().is_empty() {
@@ -99,8 +102,20 @@ pub fn parse(file: &str, text: &str) -> Result<(RawScenario, SpanTree), Vec<Diag
         )]);
     }
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
-    let tree = SpanTree::parse(text, MAX_DEPTH);
-    match (options.from_str::<RawScenario>(text), tree) {
+    // The span tree is only for the positions in diagnostics, yet whether there will be any
+    // is known only after both parses; on a big file they run side by side.
+    let (parsed, tree) = if text.len() >= BIG {
+        rayon::join(
+            || options.from_str::<RawScenario>(text),
+            || SpanTree::parse(text, MAX_DEPTH),
+        )
+    } else {
+        (
+            options.from_str::<RawScenario>(text),
+            SpanTree::parse(text, MAX_DEPTH),
+        )
+    };
+    match (parsed, tree) {
         (Ok(raw), Ok(tree)) => Ok((raw, tree)),
         // Our span parser refused what ron accepted: positions fall back to the file's start.
         (Ok(raw), Err(_)) => Ok((raw, SpanTree::empty())),

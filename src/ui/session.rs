@@ -39,6 +39,7 @@ pub struct Session {
     /// Time runs by itself: one stop every this many frames (`None`: paused).
     pub running: Option<u32>,
     pub frames: u32,
+    pub tray: super::tray::TrayCache,
 }
 
 /// Forms being filled in.
@@ -75,6 +76,7 @@ impl Session {
             status: None,
             running: None,
             frames: 0,
+            tray: default(),
         }
     }
 
