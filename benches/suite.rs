@@ -177,24 +177,36 @@ fn p1(c: &mut Criterion) {
     g.finish();
 }
 
-fn p3(c: &mut Criterion) {
-    let mut g = c.benchmark_group("P3");
-    let few = synthetic(21, 10);
-    let many = synthetic(21, 10_000);
-    g.bench_function("day_10_dormant", |b| per_day(b, &few, SYNTHETIC_DAYS));
-    g.bench_function("day_10000_dormant", |b| per_day(b, &many, SYNTHETIC_DAYS));
+/// A day of each of two synthetic scenarios: (name, governments, dormant telegrams).
+fn days_compared(c: &mut Criterion, group: &str, cases: [(&str, usize, usize); 2]) {
+    let mut g = c.benchmark_group(group);
+    for (name, governments, dormant) in cases {
+        let scenario = synthetic(governments, dormant);
+        g.bench_function(name, |b| per_day(b, &scenario, SYNTHETIC_DAYS));
+    }
     g.finish();
 }
 
+fn p3(c: &mut Criterion) {
+    days_compared(
+        c,
+        "P3",
+        [
+            ("day_10_dormant", 21, 10),
+            ("day_10000_dormant", 21, 10_000),
+        ],
+    );
+}
+
 fn p4(c: &mut Criterion) {
-    let mut g = c.benchmark_group("P4");
-    let few = synthetic(21, 10);
-    let many = synthetic(2_000, 10);
-    g.bench_function("day_21_governments", |b| per_day(b, &few, SYNTHETIC_DAYS));
-    g.bench_function("day_2000_governments", |b| {
-        per_day(b, &many, SYNTHETIC_DAYS)
-    });
-    g.finish();
+    days_compared(
+        c,
+        "P4",
+        [
+            ("day_21_governments", 21, 10),
+            ("day_2000_governments", 2_000, 10),
+        ],
+    );
 }
 
 fn p5_text() -> String {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::batch::{Plan, Share, Summary, run};
 
-use super::{Mode, load_scenario, read_commands, setup_for};
+use super::{Mode, commands_from, load_scenario, setup_for};
 
 /// `batch`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -53,16 +53,10 @@ pub fn batch(args: &BatchArgs) -> Result<String, String> {
     let loaded = load_scenario(&args.scenario)?;
     let mode = Mode::of(args.auto, args.historical);
     let setup = setup_for(&loaded.scenario, args.seed, args.role.as_deref(), mode)?;
-    let commands = args
-        .commands
-        .as_deref()
-        .map(read_commands)
-        .transpose()?
-        .unwrap_or_default();
     let plan = Plan {
         setup,
         runs: args.runs,
-        commands,
+        commands: commands_from(args.commands.as_deref())?,
     };
     let bar = indicatif::ProgressBar::new(args.runs);
     if let Ok(style) =

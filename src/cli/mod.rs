@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 pub use headless::{
-    Mode, SimulateArgs, headless, read_commands, run_headless, setup_for, simulate, story,
+    Mode, SimulateArgs, commands_from, headless, read_commands, run_headless, setup_for, simulate,
+    story,
 };
 pub use saved::{load_game, replay};
 pub use scenarios::load_scenario;
