@@ -105,7 +105,11 @@ fn advance(
     } else {
         now.plus_days(1).at_hour(opens)
     };
-    let next_due = agenda.0.iter().find(|m| **m > now).copied();
+    let next_due = agenda
+        .0
+        .range((std::ops::Bound::Excluded(now), std::ops::Bound::Unbounded))
+        .next()
+        .copied();
     let stop = [Some(limit), Some(morning), next_due]
         .into_iter()
         .flatten()
@@ -114,7 +118,10 @@ fn advance(
     calendar.new_day = stop.date() != now.date();
     calendar.now = stop;
     calendar.moved = true;
-    agenda.0.retain(|m| *m > stop);
+    // The agenda is sorted: what has come is at its front.
+    while agenda.0.first().is_some_and(|m| *m <= stop) {
+        agenda.0.pop_first();
+    }
     if stop >= limit {
         calendar.until = None;
     }

@@ -117,7 +117,9 @@ impl Game {
 
     /// Replaces the world's state with a saved one.
     pub fn restore(&mut self, snapshot: crate::save::Snapshot) -> Result<(), String> {
-        snapshot.restore(self.app.world_mut())
+        snapshot.restore(self.app.world_mut())?;
+        crate::triggers::rewatch(self.app.world_mut());
+        Ok(())
     }
 
     pub fn advance(&mut self, step: Step) -> Result<String, String> {

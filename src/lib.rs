@@ -3,6 +3,7 @@
 //! The simulation is a headless Bevy app ([`sim`]) built from one plugin per domain; the
 //! views (the terminal, later the window) read its world and send it [`command`]s.
 
+pub mod batch;
 pub mod cables;
 pub mod calendar;
 pub mod cli;
@@ -25,6 +26,7 @@ pub mod shipped;
 
 pub mod sim;
 pub mod stations;
+pub mod synthetic;
 pub mod text;
 
 pub mod transcript;

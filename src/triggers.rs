@@ -9,7 +9,7 @@ use crate::governments::GovernmentStances;
 use crate::requests::Requests;
 use crate::rng::WorldRng;
 use crate::scenario::format::VoteResult;
-use crate::scenario::{Effect, Station, Trigger};
+use crate::scenario::{Effect, Moment, Station, Trigger};
 use crate::sim::{ActiveScenario, SimSet};
 use crate::transcript::{Entry, Transcript};
 use crate::votes::VoteLog;
@@ -30,6 +30,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Flags>()
         .init_resource::<Chances>()
         .init_resource::<Happened>()
+        .init_resource::<Watching>()
         .add_observer(set_flags)
         .add_systems(Update, fire.in_set(SimSet::Triggers));
 }
@@ -53,6 +54,82 @@ pub fn draw_chances(world: &mut World) {
     }
     let mut agenda = world.resource_mut::<Agenda>();
     moments.into_iter().for_each(|m| agenda.add(m));
+    rewatch(world);
+}
+
+/// Rebuilds the index of waiting triggers; after the world is replaced (a save restored).
+pub fn rewatch(world: &mut World) {
+    let scenario = world.resource::<ActiveScenario>().clone();
+    let flags = scenario.flags.len();
+    world.insert_resource(Watching {
+        telegrams: Watch::new(scenario.telegrams.iter().map(|t| t.trigger.as_ref()), flags),
+        events: Watch::new(scenario.events.iter().map(|e| Some(&e.trigger)), flags),
+        due: Vec::new(),
+    });
+}
+
+/// Which triggers may hold now, so that a tick tests those and not every trigger of the
+/// scenario: a bare date cannot hold before it comes, a bare flag while it is down, and once
+/// either holds it fires in that tick. Any other trigger is tested every tick. Derived from the
+/// scenario and the world, so it is not saved.
+#[derive(Resource, Default)]
+pub struct Watching {
+    telegrams: Watch,
+    events: Watch,
+    /// Scratch: the indices to test this tick.
+    due: Vec<u32>,
+}
+
+#[derive(Default)]
+struct Watch {
+    /// Bare `At` triggers by moment; those before `next_dated` have come.
+    dated: Vec<(Moment, u32)>,
+    next_dated: usize,
+    /// Bare `Flag` triggers by flag, and whether the flag has been seen up.
+    flagged: Vec<Vec<u32>>,
+    flag_seen: Vec<bool>,
+    /// Every other trigger.
+    other: Vec<u32>,
+}
+
+impl Watch {
+    fn new<'a>(triggers: impl Iterator<Item = Option<&'a Trigger>>, flags: usize) -> Watch {
+        let mut watch = Watch {
+            flagged: vec![Vec::new(); flags],
+            flag_seen: vec![false; flags],
+            ..Watch::default()
+        };
+        for (i, t) in triggers.enumerate() {
+            let i = i as u32;
+            match t {
+                None => {}
+                Some(Trigger::At(m)) => watch.dated.push((*m, i)),
+                Some(Trigger::Flag(f)) => watch.flagged[f.index()].push(i),
+                Some(_) => watch.other.push(i),
+            }
+        }
+        watch.dated.sort_unstable();
+        watch
+    }
+
+    /// Puts into `due`, in index order, every trigger that may hold at `now`.
+    fn due(&mut self, now: Moment, flags: &Flags, due: &mut Vec<u32>) {
+        due.clear();
+        due.extend_from_slice(&self.other);
+        while let Some((m, i)) = self.dated.get(self.next_dated)
+            && *m <= now
+        {
+            due.push(*i);
+            self.next_dated += 1;
+        }
+        for (f, up) in flags.0.iter().enumerate() {
+            if *up && !self.flag_seen[f] {
+                self.flag_seen[f] = true;
+                due.extend_from_slice(&self.flagged[f]);
+            }
+        }
+        due.sort_unstable();
+    }
 }
 
 /// What a trigger can see of the world.
@@ -137,6 +214,7 @@ fn fire(
     mut happened: ResMut<Happened>,
     mut sent: MessageWriter<Sent>,
     mut transcript: ResMut<Transcript>,
+    mut watching: ResMut<Watching>,
     mut commands: Commands,
 ) {
     let view = View {
@@ -148,7 +226,14 @@ fn fire(
         votes: &votes,
     };
     let now = calendar.now;
-    for (i, t) in scenario.telegrams.iter().enumerate() {
+    let Watching {
+        telegrams,
+        events,
+        due,
+    } = &mut *watching;
+    telegrams.due(now, &flags, due);
+    for &i in due.iter() {
+        let (i, t) = (i as usize, &scenario.telegrams[i as usize]);
         if traffic.sent_telegrams[i] {
             continue;
         }
@@ -161,7 +246,9 @@ fn fire(
             )));
         }
     }
-    for (i, e) in scenario.events.iter().enumerate() {
+    events.due(now, &flags, due);
+    for &i in due.iter() {
+        let (i, e) = (i as usize, &scenario.events[i as usize]);
         if happened.0[i] || !view.holds(&e.trigger) {
             continue;
         }

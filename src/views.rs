@@ -59,6 +59,21 @@ pub fn tray_rows(world: &World) -> Vec<TrayRow> {
         .collect()
 }
 
+/// What the in-tray's rows depend on: a view that caches them builds them again when it
+/// changes (a cable arrives, time moves, or another game or scenario is loaded).
+pub fn tray_key(world: &World) -> (usize, Setup, usize, Moment, usize) {
+    let setup = *world.resource::<Setup>();
+    let entity = world.resource::<Stations>().entity(setup.role.station());
+    let len = world.get::<InTray>(entity).map_or(0, |t| t.0.len());
+    (
+        std::sync::Arc::as_ptr(&world.resource::<ActiveScenario>().0) as usize,
+        setup,
+        world.resource::<crate::transcript::Transcript>().0.len(),
+        world.resource::<crate::calendar::Calendar>().now,
+        len,
+    )
+}
+
 /// A thread is named by its first cable: a reply or a cable that cites an earlier telegram
 /// of the scenario belongs to that telegram's thread.
 pub fn thread_of(world: &World, cable: &Cable) -> String {

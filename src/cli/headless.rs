@@ -65,6 +65,11 @@ pub fn read_commands(path: &Path) -> Result<Vec<Command>, String> {
         })
 }
 
+/// The commands of `--commands FILE`, or none.
+pub fn commands_from(path: Option<&Path>) -> Result<Vec<Command>, String> {
+    Ok(path.map(read_commands).transpose()?.unwrap_or_default())
+}
+
 /// `simulate`'s arguments.
 #[derive(clap::Args, Debug, Default)]
 pub struct SimulateArgs {
@@ -119,12 +124,7 @@ pub fn simulate(args: &SimulateArgs) -> Result<String, String> {
             (Game::new(loaded.scenario, setup), source)
         }
     };
-    let commands = args
-        .commands
-        .as_deref()
-        .map(read_commands)
-        .transpose()?
-        .unwrap_or_default();
+    let commands = commands_from(args.commands.as_deref())?;
     let commands = super::instructed(commands, args.instructor)?;
     let until = args
         .until
@@ -185,7 +185,7 @@ pub fn headless(
 ) -> Result<String, String> {
     let loaded = load_scenario(scenario)?;
     let setup = setup_for(&loaded.scenario, seed, role, mode)?;
-    let commands = commands.map(read_commands).transpose()?.unwrap_or_default();
+    let commands = commands_from(commands)?;
     run_headless(&loaded, setup, commands)
 }
 

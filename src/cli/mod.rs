@@ -1,6 +1,8 @@
 //! The command-line contract: `scenarios`, `validate`, `simulate`, `play`, `replay`.
 
+mod batch;
 mod debrief;
+mod generate;
 mod headless;
 mod play;
 mod saved;
@@ -12,7 +14,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 pub use headless::{
-    Mode, SimulateArgs, headless, read_commands, run_headless, setup_for, simulate, story,
+    Mode, SimulateArgs, commands_from, headless, read_commands, run_headless, setup_for, simulate,
+    story,
 };
 pub use saved::{load_game, replay};
 pub use scenarios::load_scenario;
@@ -68,6 +71,10 @@ pub enum Cmd {
     Play(PlayArgs),
     /// Write a saved game's debrief as a report (Markdown or HTML) with charts and cables.
     Debrief(debrief::DebriefArgs),
+    /// Play a scenario many times from successive seeds; print how the runs ended and voted.
+    Batch(batch::BatchArgs),
+    /// Write a synthetic scenario of a given size, for the benchmarks (see docs/performance.md).
+    Generate(generate::GenerateArgs),
     /// Re-run a save's command log from its seed and check that it reaches the same world.
     Replay {
         save: PathBuf,
@@ -147,6 +154,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Validate { paths, format }) => scenarios::validate(&paths, format),
         Some(Cmd::Simulate(args)) => report(simulate(&args)),
         Some(Cmd::Debrief(args)) => report(debrief::debrief(&args)),
+        Some(Cmd::Batch(args)) => report(batch::batch(&args)),
+        Some(Cmd::Generate(args)) => report(generate::generate(&args)),
         Some(Cmd::Replay {
             save,
             replay_on_change,

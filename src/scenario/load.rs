@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::diagnostics::{Diagnostic, closest};
 use super::format::*;
-use super::spans::{SpanTree, line_col};
+use super::spans::{LazyTree, SpanTree, line_col};
 
 /// Scenario files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -90,8 +90,12 @@ pub fn text_from_bytes(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic>
     })
 }
 
-/// Parses RON into the raw scenario and its span tree, or every problem found.
-pub fn parse(file: &str, text: &str) -> Result<(RawScenario, SpanTree), Vec<Diagnostic>> {
+/// Parses RON into the raw scenario and its span tree (built when first needed), or every
+/// problem found.
+pub fn parse<'a>(
+    file: &str,
+    text: &'a str,
+) -> Result<(RawScenario, LazyTree<'a>), Vec<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::file_error(
             file,
@@ -99,19 +103,18 @@ pub fn parse(file: &str, text: &str) -> Result<(RawScenario, SpanTree), Vec<Diag
         )]);
     }
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
-    let tree = SpanTree::parse(text, MAX_DEPTH);
-    match (options.from_str::<RawScenario>(text), tree) {
-        (Ok(raw), Ok(tree)) => Ok((raw, tree)),
-        // Our span parser refused what ron accepted: positions fall back to the file's start.
-        (Ok(raw), Err(_)) => Ok((raw, SpanTree::empty())),
-        (Err(e), Ok(tree)) => {
-            let mut all = field_errors(file, text, &tree);
-            if all.is_empty() {
-                all.push(ron_diagnostic(file, text, 0, &e));
+    match options.from_str::<RawScenario>(text) {
+        Ok(raw) => Ok((raw, LazyTree::new(text, MAX_DEPTH))),
+        Err(e) => match SpanTree::parse(text, MAX_DEPTH) {
+            Ok(tree) => {
+                let mut all = field_errors(file, text, &tree);
+                if all.is_empty() {
+                    all.push(ron_diagnostic(file, text, 0, &e));
+                }
+                Err(all)
             }
-            Err(all)
-        }
-        (Err(e), Err(_)) => Err(vec![ron_diagnostic(file, text, 0, &e)]),
+            Err(_) => Err(vec![ron_diagnostic(file, text, 0, &e)]),
+        },
     }
 }
 

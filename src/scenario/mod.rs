@@ -44,7 +44,13 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 
 /// Loads and validates scenario text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    let (raw, tree) = load::parse(file, text)?;
+    // On a big file the fingerprint (a pass over every byte) is taken beside the parse.
+    let (parsed, hash) = if text.len() >= 1 << 20 {
+        rayon::join(|| load::parse(file, text), || fingerprint(text.as_bytes()))
+    } else {
+        (load::parse(file, text), fingerprint(text.as_bytes()))
+    };
+    let (raw, tree) = parsed?;
     if !raw.shared.is_empty() {
         let node = tree.locate(&[spans::Seg::Field("shared".into())]);
         let (line, col) = spans::line_col(text, node.start);
@@ -59,7 +65,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         }]);
     }
     let (mut scenario, warnings) = validate::validate(&raw, file, text, &tree, &[])?;
-    scenario.hash = fingerprint(text.as_bytes());
+    scenario.hash = hash;
     Ok(Loaded {
         scenario: Arc::new(scenario),
         warnings,

@@ -22,7 +22,8 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy_egui::EguiPlugin;
 
-pub use session::View;
+pub use play::draw as draw_playing_screen;
+pub use session::{Session, View};
 
 /// How the window was asked to start.
 #[derive(Resource, Clone, Debug, Default)]

@@ -46,27 +46,33 @@ fn play_screen(world: &mut World) {
         .and_then(|m| m.0.clone());
     keyboard(&ctx, &mut session);
     session.autosave();
-    let mut root = root(&ctx);
-    egui::Panel::top("calendar").show(&mut root, |ui| calendar_bar(ui, &mut session));
-    egui::Panel::bottom("status").show(&mut root, |ui| status_line(ui, &session));
+    draw(&ctx, &mut session, shapes.as_deref());
+    world.insert_non_send(session);
+}
+
+/// Lays out one frame of the playing screen: what `play_screen` does besides keys and
+/// autosave. It needs only an egui context, so the benchmarks time it without a renderer.
+pub fn draw(ctx: &egui::Context, session: &mut Session, shapes: Option<&map::MapShapes>) {
+    let mut root = root(ctx);
+    egui::Panel::top("calendar").show(&mut root, |ui| calendar_bar(ui, session));
+    egui::Panel::bottom("status").show(&mut root, |ui| status_line(ui, session));
     egui::Panel::left("tray")
         .resizable(true)
         .default_size(430.0)
-        .show(&mut root, |ui| tray::show(ui, &mut session));
+        .show(&mut root, |ui| tray::show(ui, session));
     egui::CentralPanel::default().show(&mut root, |ui| {
-        tabs(ui, &mut session);
+        tabs(ui, session);
         ui.separator();
         match session.tab {
-            View::Reader | View::Title => reader::show(ui, &mut session),
-            View::Composer => composer::show(ui, &mut session),
-            View::Dossier => dossier::show(ui, &mut session),
-            View::Map => map::show(ui, &mut session, shapes.as_deref()),
-            View::Debrief => debrief::show(ui, &mut session),
-            View::Instructor if session.instructor => instructor::show(ui, &mut session),
-            View::Instructor => reader::show(ui, &mut session),
+            View::Reader | View::Title => reader::show(ui, session),
+            View::Composer => composer::show(ui, session),
+            View::Dossier => dossier::show(ui, session),
+            View::Map => map::show(ui, session, shapes),
+            View::Debrief => debrief::show(ui, session),
+            View::Instructor if session.instructor => instructor::show(ui, session),
+            View::Instructor => reader::show(ui, session),
         }
     });
-    world.insert_non_send(session);
 }
 
 fn tabs(ui: &mut egui::Ui, session: &mut Session) {

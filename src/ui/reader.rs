@@ -15,6 +15,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
         ui.weak("Choose a cable in the in-tray (Up and Down keys, or click).");
         return;
     };
+    let (tray, _) = super::tray::all_rows(session);
     let world = session.game.world();
     let cable = world
         .resource::<crate::cables::Archive>()
@@ -22,7 +23,6 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
         .clone();
     let page = render(views::scenario(world), &cable);
     let open = views::open_requests_of(world, cable_id);
-    let tray = views::tray_rows(world);
     let mut follow = None;
     if !open.is_empty() {
         ui.horizontal(|ui| {

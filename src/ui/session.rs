@@ -44,6 +44,7 @@ pub struct Session {
     pub instructor_form: super::instructor::InstructorForm,
     /// The record re-run beside this game, once the debrief has asked for it.
     pub counterfactual: Option<Option<crate::debrief::Counterfactual>>,
+    pub tray: super::tray::TrayCache,
 }
 
 /// Forms being filled in.
@@ -83,6 +84,7 @@ impl Session {
             instructor: false,
             instructor_form: Default::default(),
             counterfactual: None,
+            tray: default(),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The in-tray: newest first, unread marked, Niact in red, filterable by thread. Only the
 //! rows on screen are laid out, so hundreds of cables stay smooth.
 
+use std::rc::Rc;
+
 use bevy_egui::egui;
 
 use super::session::Session;
@@ -8,17 +10,52 @@ use super::theme::precedence_colour;
 use crate::scenario::format::Precedence;
 use crate::views::{self, TrayRow};
 
-/// The rows the filter lets through.
-pub fn visible_rows(session: &Session) -> Vec<TrayRow> {
-    let rows = views::tray_rows(session.game.world());
-    match &session.thread {
-        Some(t) => rows.into_iter().filter(|r| &r.thread == t).collect(),
-        None => rows,
+/// The in-tray's rows and its threads, built again only when the tray may have changed
+/// (see [`views::tray_key`]), so that a frame with hundreds of cables costs what one with a
+/// few does: only the rows on screen are laid out.
+#[derive(Default)]
+pub struct TrayCache {
+    key: Option<(
+        usize,
+        crate::sim::Setup,
+        usize,
+        crate::scenario::Moment,
+        usize,
+    )>,
+    rows: Rc<[TrayRow]>,
+    threads: Rc<[String]>,
+}
+
+/// Every row of the in-tray, newest first, and the sorted names of its threads.
+pub fn all_rows(session: &mut Session) -> (Rc<[TrayRow]>, Rc<[String]>) {
+    let world = session.game.world();
+    let key = views::tray_key(world);
+    let cache = &mut session.tray;
+    if cache.key != Some(key) {
+        let rows = views::tray_rows(world);
+        let mut threads: Vec<String> = rows.iter().map(|r| r.thread.clone()).collect();
+        threads.sort();
+        threads.dedup();
+        *cache = TrayCache {
+            key: Some(key),
+            rows: rows.into(),
+            threads: threads.into(),
+        };
     }
+    (cache.rows.clone(), cache.threads.clone())
+}
+
+/// The rows the filter lets through.
+pub fn visible_rows(session: &mut Session) -> Vec<TrayRow> {
+    let (rows, _) = all_rows(session);
+    rows.iter()
+        .filter(|r| session.thread.as_ref().is_none_or(|t| &r.thread == t))
+        .cloned()
+        .collect()
 }
 
 pub fn show(ui: &mut egui::Ui, session: &mut Session) {
-    let all = views::tray_rows(session.game.world());
+    let (all, threads) = all_rows(session);
     let unread = all
         .iter()
         .filter(|r| !session.read.contains(&r.cable))
@@ -27,22 +64,22 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
         ui.heading("In-tray");
         ui.label(format!("{} cables, {unread} unread", all.len()));
     });
-    let mut threads: Vec<String> = all.iter().map(|r| r.thread.clone()).collect();
-    threads.sort();
-    threads.dedup();
     ui.horizontal(|ui| {
         ui.label("Thread");
         egui::ComboBox::from_id_salt("thread")
             .selected_text(session.thread.clone().unwrap_or_else(|| "all".into()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut session.thread, None, "all");
-                for t in threads {
+                for t in threads.iter() {
                     ui.selectable_value(&mut session.thread, Some(t.clone()), t);
                 }
             });
     });
     ui.separator();
-    let rows = visible_rows(session);
+    let rows: Vec<&TrayRow> = all
+        .iter()
+        .filter(|r| session.thread.as_ref().is_none_or(|t| &r.thread == t))
+        .collect();
     if rows.is_empty() {
         ui.weak("Nothing yet. Press N to let time run until a cable arrives.");
         return;

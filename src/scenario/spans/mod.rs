@@ -71,6 +71,35 @@ pub struct SpanTree {
     pub root: Node,
 }
 
+/// The span tree of a text that RON has already accepted, parsed on first use: it serves
+/// only to place diagnostics, and a valid file without warnings never needs it.
+pub struct LazyTree<'a> {
+    text: &'a str,
+    max_depth: usize,
+    tree: std::cell::OnceCell<SpanTree>,
+}
+
+impl<'a> LazyTree<'a> {
+    pub fn new(text: &'a str, max_depth: usize) -> Self {
+        LazyTree {
+            text,
+            max_depth,
+            tree: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for LazyTree<'_> {
+    type Target = SpanTree;
+
+    /// Our span parser may refuse what ron accepted: positions then fall back to the start.
+    fn deref(&self) -> &SpanTree {
+        self.tree.get_or_init(|| {
+            SpanTree::parse(self.text, self.max_depth).unwrap_or_else(|_| SpanTree::empty())
+        })
+    }
+}
+
 impl SpanTree {
     /// A tree with only an empty root at offset 0, for when the text could not be parsed:
     /// every path then locates the start of the file.

@@ -13,14 +13,14 @@ use super::diagnostics::{Diagnostic, Severity, closest};
 use super::format::RawScenario;
 use super::model::Scenario;
 use super::moment::Moment;
-use super::spans::{Seg, SpanTree, line_col};
+use super::spans::{LazyTree, Seg, SpanTree, line_col};
 
 /// Checks a raw scenario and resolves its ids. `text` and `tree` locate each problem.
 pub fn validate(
     raw: &RawScenario,
     file: &str,
     text: &str,
-    tree: &SpanTree,
+    tree: &LazyTree,
     parts: &[Part],
 ) -> Result<(Scenario, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut cx = Cx {
@@ -118,7 +118,7 @@ pub struct Part<'a> {
 pub(super) struct Cx<'a> {
     file: &'a str,
     text: &'a str,
-    tree: &'a SpanTree,
+    tree: &'a LazyTree<'a>,
     parts: &'a [Part<'a>],
     diags: Vec<Diagnostic>,
     start: Moment,
