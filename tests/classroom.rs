@@ -103,6 +103,14 @@ fn the_instructors_commands_are_in_the_transcript() {
 #[test]
 fn instructor_commands_need_the_instructor() {
     let commands = fixture("instructor-session.ron");
+    for sub in ["simulate", "batch"] {
+        let (ok, _, stderr) = demarche(&[sub, "deptcirtel-47", "--commands", &commands]);
+        assert!(!ok);
+        assert!(
+            stderr.contains("is an instructor's command; run with --instructor"),
+            "{sub}: {stderr}"
+        );
+    }
     let (ok, _, stderr) = demarche(&["simulate", "deptcirtel-47", "--commands", &commands]);
     assert!(!ok);
     assert!(

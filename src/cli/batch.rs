@@ -35,6 +35,10 @@ pub struct BatchArgs {
     pub role: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: BatchFormat,
+    /// Allow the instructor's commands (Instruct(...)) in the --commands file: a what-if such
+    /// as "had Mexico's stance been +0.2 on 13 July".
+    #[arg(long)]
+    pub instructor: bool,
 }
 
 /// How `batch` prints its summary.
@@ -56,7 +60,7 @@ pub fn batch(args: &BatchArgs) -> Result<String, String> {
     let plan = Plan {
         setup,
         runs: args.runs,
-        commands: commands_from(args.commands.as_deref())?,
+        commands: super::instructed(commands_from(args.commands.as_deref())?, args.instructor)?,
     };
     let bar = indicatif::ProgressBar::new(args.runs);
     if let Ok(style) =
