@@ -103,12 +103,14 @@ fn the_instructors_commands_are_in_the_transcript() {
 #[test]
 fn instructor_commands_need_the_instructor() {
     let commands = fixture("instructor-session.ron");
-    for sub in ["simulate", "batch"] {
-        let (ok, _, stderr) = demarche(&[sub, "deptcirtel-47", "--commands", &commands]);
+    for sub in [&["simulate"][..], &["batch", "--runs", "2"]] {
+        let mut args = sub.to_vec();
+        args.extend(["deptcirtel-47", "--commands", &commands]);
+        let (ok, _, stderr) = demarche(&args);
         assert!(!ok);
         assert!(
             stderr.contains("is an instructor's command; run with --instructor"),
-            "{sub}: {stderr}"
+            "{sub:?}: {stderr}"
         );
     }
     let (ok, _, stderr) = demarche(&["simulate", "deptcirtel-47", "--commands", &commands]);
