@@ -6,8 +6,8 @@ use bevy::prelude::*;
 
 use crate::cables::{Archive, render};
 use crate::debrief::render_vote;
+use crate::scenario::Scenario;
 use crate::scenario::format::Provenance;
-use crate::scenario::{RequestKind, Scenario};
 use crate::sim::ActiveScenario;
 use crate::transcript::{Entry, Transcript};
 use crate::votes::VoteLog;
@@ -80,10 +80,7 @@ pub fn render_entry(world: &World, entry: &Entry) -> String {
             by_default,
         } => {
             let t = s.telegram(*telegram);
-            let label = match &t.requests[*request].kind {
-                RequestKind::Decision { options, .. } => options[*option].label.clone(),
-                _ => String::new(),
-            };
+            let label = t.option_label(*request, *option);
             let how = if *by_default {
                 " (by default, at the deadline)"
             } else {

@@ -32,6 +32,22 @@ pub struct VoteBeside {
     pub differ: Vec<BallotBeside>,
 }
 
+impl VoteBeside {
+    /// "passed 20–1–0", or "not held": how the vote went in one run.
+    pub fn outcome(r: Option<&VoteRecord>) -> String {
+        match r {
+            Some(r) => format!(
+                "{} {}–{}–{}",
+                if r.passed { "passed" } else { "failed" },
+                r.tally.yes,
+                r.tally.no,
+                r.tally.abstain
+            ),
+            None => "not held".into(),
+        }
+    }
+}
+
 pub struct BallotBeside {
     pub government: GovId,
     pub yours: Cast,

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use bevy::prelude::*;
 
+use super::compare::VoteBeside;
 use super::{Counterfactual, Debrief, cast_word};
 use crate::scenario::{RequestKind, Role, Scenario};
 use crate::votes::{Score, VoteRecord};
@@ -224,22 +225,12 @@ fn render_counterfactual(s: &Scenario, cf: &Counterfactual) -> String {
         let _ = writeln!(out, "  Ending by the record: {}", s.ending(e).title);
     }
     for v in &cf.votes {
-        let tally = |r: &Option<VoteRecord>| match r {
-            Some(r) => format!(
-                "{} {}-{}-{}",
-                if r.passed { "passed" } else { "failed" },
-                r.tally.yes,
-                r.tally.no,
-                r.tally.abstain
-            ),
-            None => "not held".into(),
-        };
         let _ = writeln!(
             out,
             "  {}: yours {}; the record's {}",
             s.vote(v.vote).title,
-            tally(&v.yours),
-            tally(&v.record)
+            VoteBeside::outcome(v.yours.as_ref()),
+            VoteBeside::outcome(v.record.as_ref())
         );
         for b in &v.differ {
             let _ = writeln!(

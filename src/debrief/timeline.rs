@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 
 use crate::cables::Archive;
-use crate::scenario::{Moment, RequestKind, Role, Station};
+use crate::scenario::{Moment, Role, Station};
 use crate::sim::{ActiveScenario, Setup};
 use crate::transcript::{Entry, Transcript};
 use crate::votes::VoteLog;
@@ -110,10 +110,7 @@ pub fn timeline(world: &World) -> Vec<Line> {
                 by_default,
             } => {
                 let t = s.telegram(*telegram);
-                let label = match &t.requests[*request].kind {
-                    RequestKind::Decision { options, .. } => options[*option].label.clone(),
-                    _ => String::new(),
-                };
+                let label = t.option_label(*request, *option);
                 let how = if *by_default { " (by default)" } else { "" };
                 (
                     *at,

@@ -6,6 +6,7 @@ use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Text};
 
 use super::session::Session;
 use super::theme::position_colour;
+use crate::debrief::compare::VoteBeside;
 use crate::debrief::{Counterfactual, Debrief, cast_word};
 use crate::governments::StanceHistory;
 use crate::votes::Cast;
@@ -125,21 +126,11 @@ fn beside(ui: &mut egui::Ui, d: &Debrief, cf: &Counterfactual) {
         ui.label(format!("Ending by the record: {}", s.ending(e).title));
     }
     for v in &cf.votes {
-        let tally = |r: &Option<crate::votes::VoteRecord>| match r {
-            Some(r) => format!(
-                "{} {}–{}–{}",
-                if r.passed { "passed" } else { "failed" },
-                r.tally.yes,
-                r.tally.no,
-                r.tally.abstain
-            ),
-            None => "not held".into(),
-        };
         ui.label(format!(
             "{}: yours {}; the record's {}",
             s.vote(v.vote).title,
-            tally(&v.yours),
-            tally(&v.record)
+            VoteBeside::outcome(v.yours.as_ref()),
+            VoteBeside::outcome(v.record.as_ref())
         ));
         for b in &v.differ {
             ui.weak(format!(

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use super::doc::{Doc, Row};
 use super::{calibration_svg, stances_svg};
 use crate::cables::render;
+use crate::debrief::compare::VoteBeside;
 use crate::debrief::{Counterfactual, Debrief, cast_word};
 use crate::scenario::{GovId, RequestKind};
 
@@ -188,23 +189,13 @@ pub(super) fn counterfactual(doc: &mut impl Doc, d: &Debrief, cf: &Counterfactua
     if let Some(e) = cf.ending {
         doc.para(&format!("Ending by the record: {}.", s.ending(e).title));
     }
-    let tally = |r: &Option<crate::votes::VoteRecord>| match r {
-        Some(r) => format!(
-            "{} {}–{}–{}",
-            if r.passed { "passed" } else { "failed" },
-            r.tally.yes,
-            r.tally.no,
-            r.tally.abstain
-        ),
-        None => "not held".into(),
-    };
     let rows: Vec<Row> = cf
         .votes
         .iter()
         .map(|v| {
             Row::new(vec![
-                tally(&v.yours),
-                tally(&v.record),
+                VoteBeside::outcome(v.yours.as_ref()),
+                VoteBeside::outcome(v.record.as_ref()),
                 s.vote(v.vote).title.clone(),
             ])
         })

@@ -41,6 +41,16 @@ pub struct Telegram {
     pub effects: Vec<Effect>,
 }
 
+impl Telegram {
+    /// The label of a decision request's option ("" if the request is not a decision).
+    pub fn option_label(&self, request: usize, option: usize) -> &str {
+        match &self.requests[request].kind {
+            RequestKind::Decision { options, .. } => &options[option].label,
+            _ => "",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Reference {
     Telegram(TelegramId),
