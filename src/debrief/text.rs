@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::compare::VoteBeside;
 use super::{Counterfactual, Debrief, cast_word};
-use crate::scenario::{RequestKind, Role, Scenario};
+use crate::scenario::{Role, Scenario};
 use crate::votes::{Score, VoteRecord};
 
 /// The whole debrief of a game, the record re-run beside it.
@@ -114,9 +114,8 @@ impl Debrief<'_> {
             out.push_str("  (none scored: no estimate of yours was revealed by a vote)\n");
         }
         for score in &mine {
-            let issue = match &s.telegram(score.telegram).requests[score.request].kind {
-                RequestKind::Estimate { issue, .. } => s.issue(*issue),
-                _ => continue,
+            let Some(issue) = score.issue(s) else {
+                continue;
             };
             let _ = writeln!(
                 out,

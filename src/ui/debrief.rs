@@ -197,12 +197,9 @@ fn estimates(ui: &mut egui::Ui, d: &Debrief) {
         ui.weak("No estimate of yours was revealed by a vote.");
     }
     for score in &mine {
-        let crate::scenario::RequestKind::Estimate { issue, .. } =
-            &s.telegram(score.telegram).requests[score.request].kind
-        else {
+        let Some(issue) = score.issue(s) else {
             continue;
         };
-        let issue = s.issue(*issue);
         ui.label(format!(
             "{}: you said “{}” at {:.0}%; it was “{}” — {} (Brier {:.3})",
             s.government(score.government).country,

@@ -78,6 +78,17 @@ pub struct Score {
 }
 
 impl Score {
+    /// The issue the scored estimate was about.
+    pub fn issue<'s>(
+        &self,
+        s: &'s crate::scenario::Scenario,
+    ) -> Option<&'s crate::scenario::Issue> {
+        match &s.telegram(self.telegram).requests[self.request].kind {
+            crate::scenario::RequestKind::Estimate { issue, .. } => Some(s.issue(*issue)),
+            _ => None,
+        }
+    }
+
     pub fn right(&self) -> bool {
         self.chosen == self.truth
     }

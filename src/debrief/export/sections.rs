@@ -7,7 +7,7 @@ use super::{calibration_svg, stances_svg};
 use crate::cables::render;
 use crate::debrief::compare::VoteBeside;
 use crate::debrief::{Counterfactual, Debrief, cast_word};
-use crate::scenario::{GovId, RequestKind};
+use crate::scenario::GovId;
 
 pub(super) fn score(doc: &mut impl Doc, d: &Debrief) -> Result<(), String> {
     let s = d.scenario;
@@ -36,10 +36,7 @@ pub(super) fn score(doc: &mut impl Doc, d: &Debrief) -> Result<(), String> {
             .iter()
             .filter_map(|score| {
                 let t = s.telegram(score.telegram);
-                let RequestKind::Estimate { issue, .. } = &t.requests[score.request].kind else {
-                    return None;
-                };
-                let issue = s.issue(*issue);
+                let issue = score.issue(s)?;
                 Some(Row::new(vec![
                     format!("{} ({})", t.id, t.requests[score.request].id),
                     s.government(score.government).country.clone(),
