@@ -15,8 +15,8 @@ use demarche::Game;
 use demarche::command::Step;
 use demarche::scenario::format::RawScenario;
 use demarche::scenario::{Scenario, load_str};
-use demarche::sim::Setup;
 use demarche::synthetic::{Size, scenario_text};
+use demarche::vocab::Setup;
 
 /// A line of the final table.
 struct Row {
@@ -232,7 +232,7 @@ fn p5(c: &mut Criterion, text: &str) {
 #[cfg(feature = "gui")]
 fn p7(c: &mut Criterion) {
     use bevy_egui::egui;
-    use demarche::ui::{Session, draw_playing_screen};
+    use demarche::ui::{Desk, draw_playing_screen};
 
     // A session whose in-tray holds `dormant` + 1 cables (none at the start of the game).
     let session = |dormant: usize, evening: bool| {
@@ -248,7 +248,12 @@ fn p7(c: &mut Criterion) {
         }
         let cables = demarche::views::tray_rows(game.world()).len();
         assert_eq!(cables, if evening { dormant + 1 } else { 0 });
-        Session::new(game, "synthetic".into())
+        Desk::new(demarche::session::Session::of(
+            game,
+            "synthetic",
+            &Default::default(),
+            false,
+        ))
     };
     let sessions = [
         ("empty_tray", session(500, false)),

@@ -13,7 +13,9 @@ use crate::command::Command;
 use crate::endings::Outcome;
 use crate::game::Game;
 use crate::scenario::{EndingId, GovId, Scenario, VoteId};
-use crate::sim::Setup;
+use crate::session::Session;
+use crate::shipped::Loader;
+use crate::vocab::Setup;
 use crate::votes::{Cast, VoteLog};
 
 /// What to run: the setup of run 0 (its seed is the first), how many runs, and the player's
@@ -49,7 +51,14 @@ pub fn run_one(scenario: &Arc<Scenario>, plan: &Plan, index: u64) -> RunResult {
         seed: plan.setup.seed.wrapping_add(index),
         ..plan.setup
     };
-    let mut game = Game::new(scenario.clone(), setup);
+    // The plan's commands were checked when it was made (instructor commands only with the
+    // instructor), so the session takes them all.
+    let mut game = Session::of(
+        Game::new(scenario.clone(), setup),
+        &scenario.id,
+        &Loader::default(),
+        true,
+    );
     let mut refused = None;
     for (i, command) in plan.commands.iter().enumerate() {
         let at = command.at;

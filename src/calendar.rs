@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 
 use bevy::prelude::*;
 
+use crate::saved::SavedApp;
 use crate::scenario::Moment;
-use crate::sim::{ActiveScenario, SimSet};
 use crate::transcript::Transcript;
+use crate::vocab::{ActiveScenario, SimSet};
 
 #[derive(Resource, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Calendar {
@@ -58,6 +59,8 @@ impl Agenda {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Agenda>()
         .init_resource::<Settle>()
+        .saved_resource::<Calendar>("calendar")
+        .saved_resource::<Agenda>("agenda")
         .add_systems(Startup, start_clock)
         .add_systems(Update, advance.in_set(SimSet::Calendar));
 }

@@ -3,10 +3,11 @@
 use bevy::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::effects::Apply;
-use crate::scenario::{Effect, EndingId};
-use crate::sim::{ActiveScenario, Phase, SimSet};
+use crate::effects::End;
+use crate::saved::SavedApp;
+use crate::scenario::EndingId;
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, Phase, SimSet};
 
 /// How the game ended, once it has.
 #[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
@@ -14,16 +15,20 @@ pub struct Outcome(pub Option<EndingId>);
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Outcome>()
+        .saved_resource::<Outcome>("outcome")
+        .after_restore(|world| {
+            if world.resource::<Outcome>().0.is_some() {
+                world.insert_resource(State::new(Phase::Ended));
+            }
+        })
         .add_observer(end)
         .add_systems(Update, close.in_set(SimSet::Endings));
 }
 
 /// The first ending reached is the one that counts.
-fn end(on: On<Apply>, mut outcome: ResMut<Outcome>) {
-    if let Effect::End(e) = on.event().0
-        && outcome.0.is_none()
-    {
-        outcome.0 = Some(e);
+fn end(on: On<End>, mut outcome: ResMut<Outcome>) {
+    if outcome.0.is_none() {
+        outcome.0 = Some(on.event().0);
     }
 }
 

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::calendar::{Calendar, Settle};
-use crate::command::{Action, Command, CommandQueue, CommandResults, Step};
+use crate::command::{Action, Command, CommandError, CommandQueue, CommandResults, Step};
 use crate::endings::Outcome;
 use crate::scenario::{Moment, Scenario};
-use crate::sim::{ActiveScenario, Setup, headless_app};
+use crate::sim::headless_app;
 use crate::transcript::Transcript;
+use crate::vocab::{ActiveScenario, Setup};
 
 pub struct Game {
     app: App,
@@ -36,6 +37,11 @@ impl Game {
         &self.world().resource::<ActiveScenario>().0
     }
 
+    /// The scenario, shared: for a second game of the same one.
+    pub fn scenario_arc(&self) -> Arc<Scenario> {
+        self.world().resource::<ActiveScenario>().0.clone()
+    }
+
     pub fn setup(&self) -> Setup {
         *self.world().resource::<Setup>()
     }
@@ -49,9 +55,9 @@ impl Game {
     }
 
     /// Gives a command now; returns what it did, or why it was refused.
-    pub fn command(&mut self, action: Action) -> Result<String, String> {
+    pub fn command(&mut self, action: Action) -> Result<String, CommandError> {
         if self.is_over() {
-            return Err("the game is over".into());
+            return Err(CommandError::GameOver);
         }
         let advancing = matches!(action, Action::Advance(_));
         let command = Command {
@@ -70,7 +76,7 @@ impl Game {
             .resource_mut::<CommandResults>()
             .0
             .pop()
-            .unwrap_or_else(|| Err("the command was not applied".into()));
+            .unwrap_or(Err(CommandError::NotApplied));
         if advancing && result.is_ok() {
             self.run_clock();
         } else {
@@ -104,35 +110,32 @@ impl Game {
     }
 
     /// Applies a command from a log: it must be dated now, as it was when first given.
-    pub fn apply_logged(&mut self, command: Command) -> Result<String, String> {
+    pub fn apply_logged(&mut self, command: Command) -> Result<String, CommandError> {
         if command.at != self.now() {
-            return Err(format!(
-                "the command is dated {} but the game is at {}",
-                command.at,
-                self.now()
-            ));
+            return Err(CommandError::Misdated {
+                at: command.at,
+                now: self.now(),
+            });
         }
         self.command(command.action)
     }
 
     /// Replaces the world's state with a saved one.
-    pub fn restore(&mut self, snapshot: crate::save::Snapshot) -> Result<(), String> {
-        snapshot.restore(self.app.world_mut())?;
-        crate::triggers::rewatch(self.app.world_mut());
-        Ok(())
+    pub fn restore(&mut self, snapshot: crate::saved::Snapshot) -> Result<(), String> {
+        snapshot.restore(self.app.world_mut())
     }
 
-    pub fn advance(&mut self, step: Step) -> Result<String, String> {
+    pub fn advance(&mut self, step: Step) -> Result<String, CommandError> {
         self.command(Action::Advance(step))
     }
 
     /// Plays a scripted command at its date: time runs to `at` first.
-    pub fn play_scripted(&mut self, command: Command) -> Result<String, String> {
+    pub fn play_scripted(&mut self, command: Command) -> Result<String, CommandError> {
         if command.at > self.now() {
             self.advance(Step::Until(command.at))?;
         }
         if self.is_over() {
-            return Err(format!("the game ended before {}", command.at));
+            return Err(CommandError::EndedBefore(command.at));
         }
         self.command(command.action)
     }

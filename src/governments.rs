@@ -4,16 +4,18 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::effects::Apply;
+use crate::effects::MoveStance;
 use crate::rng::WorldRng;
-use crate::scenario::{Effect, GovId, IssueId, Moment};
-use crate::sim::{ActiveScenario, SimSet};
+use crate::saved::SavedApp;
+use crate::scenario::{GovId, IssueId, Moment};
+use crate::vocab::{ActiveScenario, SimSet};
 
 #[derive(Component, Clone, Copy, Debug)]
 pub struct Government(pub GovId);
 
 /// The true stance on each issue. Hidden from players; missions only estimate it.
-#[derive(Component, Clone, Debug)]
+#[derive(Component, Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Stances(pub Vec<f64>);
 
 /// A leader of a government (a child entity of it).
@@ -50,6 +52,11 @@ impl GovernmentStances<'_, '_> {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<GovEntities>()
         .init_resource::<StanceHistory>()
+        .saved_resource::<StanceHistory>("history")
+        .saved_group("stances", "Stances", |world| {
+            world.resource::<GovEntities>().0.clone()
+        })
+        .saved_component::<Stances>("stances", None)
         .add_observer(move_stances)
         .add_systems(
             Update,
@@ -146,21 +153,18 @@ fn record_history(
 }
 
 fn move_stances(
-    on: On<Apply>,
+    on: On<MoveStance>,
     scenario: Res<ActiveScenario>,
     entities: Res<GovEntities>,
     mut stances: Query<&mut Stances>,
     mut rng: ResMut<WorldRng>,
 ) {
-    let Effect::MoveStance {
+    let MoveStance {
         governments,
         issue,
         by,
         spread,
-    } = &on.event().0
-    else {
-        return;
-    };
+    } = on.event();
     for g in governments {
         let noise = if *spread > 0.0 {
             rng.normal() * spread

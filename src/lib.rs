@@ -1,12 +1,13 @@
 //! Démarche: a game engine for diplomatic cable simulations, on Bevy.
 //!
-//! The simulation is a headless Bevy app ([`sim`]) built from one plugin per domain; the
-//! views (the terminal, later the window) read its world and send it [`command`]s.
+//! The simulation is a headless Bevy app ([`sim`]) built from one plugin per domain, which
+//! share the types of [`vocab`]. Every way of playing goes through one front door,
+//! [`session`]: the terminal ([`text`]), the window (`ui`), and the binary's commands. The
+//! views read the world and send it [`command`]s.
 
 pub mod batch;
 pub mod cables;
 pub mod calendar;
-pub mod cli;
 pub mod command;
 pub mod debrief;
 
@@ -17,11 +18,14 @@ pub mod glossary;
 pub mod governments;
 pub mod instructor;
 pub mod missions;
+pub mod paths;
 pub mod report;
 pub mod requests;
 pub mod rng;
 pub mod save;
+pub mod saved;
 pub mod scenario;
+pub mod session;
 pub mod shipped;
 
 pub mod sim;
@@ -34,6 +38,7 @@ pub mod triggers;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod views;
+pub mod vocab;
 pub mod votes;
 
 pub use game::Game;

@@ -5,12 +5,11 @@ use std::fmt::Write;
 use bevy::prelude::*;
 
 use crate::cables::{Archive, render};
-use crate::debrief::render_vote;
 use crate::scenario::Scenario;
 use crate::scenario::format::Provenance;
-use crate::sim::ActiveScenario;
 use crate::transcript::{Entry, Transcript};
-use crate::votes::VoteLog;
+use crate::vocab::ActiveScenario;
+use crate::votes::{Cast, VoteLog, VoteRecord};
 
 /// Renders the whole transcript.
 pub fn render_transcript(world: &World) -> String {
@@ -134,4 +133,49 @@ fn provenance(s: &Scenario, p: Provenance, cite: &[crate::scenario::SourceId]) -
         .map(|c| s.sources[c.index()].citation.as_str())
         .collect();
     format!("{tag}: {}", sources.join("; "))
+}
+
+/// How a cast is written in the vote tables.
+pub fn cast_word(c: Cast) -> &'static str {
+    match c {
+        Cast::Yes => "yes",
+        Cast::No => "no",
+        Cast::Abstain => "abstain",
+        Cast::Absent => "absent",
+        Cast::Excluded => "excluded",
+    }
+}
+
+/// A vote's first line: the date, the title, the result and the tally.
+pub fn vote_headline(s: &Scenario, r: &VoteRecord) -> String {
+    let vote = s.vote(r.vote);
+    let t = r.tally;
+    format!(
+        "Vote, {}: {}: {} {}-{}-{} ({} needed of {} entitled to vote; quorum {}, present {})\n",
+        r.at.long_date(),
+        vote.title,
+        if r.passed { "PASSED" } else { "FAILED" },
+        t.yes,
+        t.no,
+        t.abstain,
+        r.verdict.needed,
+        t.eligible,
+        r.verdict.quorum,
+        t.present
+    )
+}
+
+/// The vote table: who voted how, and the model's reason.
+pub fn render_vote(s: &Scenario, r: &VoteRecord) -> String {
+    let mut out = vote_headline(s, r);
+    for b in &r.ballots {
+        let _ = writeln!(
+            out,
+            "  {:<20} {:<9} {}",
+            s.government(b.government).country,
+            cast_word(b.cast),
+            b.reason
+        );
+    }
+    out
 }

@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::cables::{Archive, Delivered};
 use crate::calendar::{Agenda, Calendar};
-use crate::effects::Apply;
+use crate::effects::apply_all;
+use crate::saved::SavedApp;
 use crate::scenario::{Moment, PositionIx, RequestIx, RequestKind, Role, Station, TelegramId};
-use crate::sim::{ActiveScenario, Setup, SimSet};
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, Setup, SimSet};
 
 /// Every request a station has received, and every answer given.
 #[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
@@ -122,6 +123,7 @@ impl Requests {
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Requests>()
+        .saved_resource::<Requests>("requests")
         .add_observer(open_requests)
         .add_systems(Update, apply_deadlines.in_set(SimSet::Requests));
 }
@@ -240,9 +242,7 @@ fn apply_deadlines(
                     option: *default,
                     by_default: true,
                 });
-                for effect in &options[*default].effects {
-                    commands.trigger(Apply(effect.clone()));
-                }
+                apply_all(&mut commands, &options[*default].effects);
             }
             RequestKind::Action { .. } => open.state = RequestState::Missed,
         }

@@ -6,74 +6,12 @@ use bevy::ecs::schedule::SingleThreadedExecutor;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 
-use crate::scenario::{Role, Scenario};
+use crate::scenario::Scenario;
+use crate::vocab::{ActiveScenario, Phase, Setup, SimSet};
 use crate::{
     cables, calendar, command, endings, governments, instructor, missions, requests, rng, stations,
     transcript, triggers, votes,
 };
-
-/// The scenario being played. Shared, read-only.
-#[derive(Resource, Clone)]
-pub struct ActiveScenario(pub Arc<Scenario>);
-
-impl std::ops::Deref for ActiveScenario {
-    type Target = Scenario;
-    fn deref(&self) -> &Scenario {
-        &self.0
-    }
-}
-
-/// How this game was set up: everything besides the scenario that decides its course.
-#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Setup {
-    pub seed: u64,
-    pub role: Role,
-    /// The player's role is played by the same rules as the non-player missions.
-    pub auto: bool,
-    /// Every actor, the player's role included, follows the record: documented votes and
-    /// the decisions really taken.
-    pub historical: bool,
-}
-
-impl Setup {
-    /// Whether a station's decisions are the player's to make (and not the rules').
-    pub fn plays(&self, role: Role) -> bool {
-        !self.auto && !self.historical && self.role == role
-    }
-}
-
-/// Whether the game is still going.
-#[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Phase {
-    #[default]
-    Running,
-    Ended,
-}
-
-/// The order of one tick of the simulation.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SimSet {
-    /// The player's commands are applied.
-    Commands,
-    /// The clock moves to the next stop.
-    Calendar,
-    /// Telegrams and events whose triggers hold fire.
-    Triggers,
-    /// Cables are sent and delivered.
-    Traffic,
-    /// Deadlines pass and defaults apply.
-    Requests,
-    /// Non-player missions and the Department act.
-    Actors,
-    /// Stances drift with domestic opinion and neighbours.
-    Stances,
-    /// Called votes are counted.
-    Votes,
-    /// Cables sent in this tick go on the wire, so that the clock stops when they arrive.
-    Dispatch,
-    /// The game ends.
-    Endings,
-}
 
 /// The whole simulation: every domain, in order.
 pub fn plugin(app: &mut App) {
@@ -95,7 +33,9 @@ pub fn plugin(app: &mut App) {
             .run_if(in_state(Phase::Running)),
     );
     app.add_plugins((
+        rng::plugin,
         transcript::plugin,
+        stations::plugin,
         command::plugin,
         instructor::plugin,
         calendar::plugin,

@@ -4,16 +4,18 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::cables::CableId;
+use crate::saved::SavedApp;
 use crate::scenario::{ActorId, Moment, PostId, Station};
-use crate::sim::ActiveScenario;
+use crate::vocab::ActiveScenario;
+use crate::vocab::CableId;
 
 /// The station an entity is.
 #[derive(Component, Clone, Copy, Debug)]
 pub struct StationOf(pub Station);
 
 /// Cables received, in the order they arrived.
-#[derive(Component, Default, Debug)]
+#[derive(Component, Clone, Default, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct InTray(pub Vec<TrayItem>);
 
 #[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
@@ -33,14 +35,38 @@ impl Stations {
     }
 }
 
+pub(crate) fn plugin(app: &mut App) {
+    app.saved_group("trays", "InTray", all)
+        .saved_component::<InTray>("trays", None)
+        .saved_group("posts", "PostState", |world| {
+            all(world)
+                .into_iter()
+                .zip(stations(world))
+                .filter(|(_, s)| matches!(s, Station::Post(_)))
+                .map(|(e, _)| e)
+                .collect()
+        });
+}
+
+/// Every station, in a fixed order: the Department, then each post, then each actor.
+fn stations(world: &World) -> Vec<Station> {
+    let s = world.resource::<ActiveScenario>();
+    let mut all = vec![Station::Department];
+    all.extend((0..s.missions.len() as u32).map(|p| Station::Post(PostId(p))));
+    all.extend((0..s.actors.len() as u32).map(|a| Station::Actor(ActorId(a))));
+    all
+}
+
+/// Every station's entity, in that order.
+fn all(world: &World) -> Vec<Entity> {
+    let map = world.resource::<Stations>();
+    stations(world).into_iter().map(|s| map.entity(s)).collect()
+}
+
 /// Spawns one entity per station, in scenario order.
 pub fn spawn(world: &mut World) {
-    let scenario = world.resource::<ActiveScenario>().clone();
-    let mut all = vec![Station::Department];
-    all.extend((0..scenario.missions.len() as u32).map(|p| Station::Post(PostId(p))));
-    all.extend((0..scenario.actors.len() as u32).map(|a| Station::Actor(ActorId(a))));
     let mut map = HashMap::new();
-    for station in all {
+    for station in stations(world) {
         let entity = world.spawn((StationOf(station), InTray::default())).id();
         map.insert(station, entity);
     }

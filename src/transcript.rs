@@ -3,8 +3,9 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cables::CableId;
+use crate::saved::SavedApp;
 use crate::scenario::{EndingId, EventId, Moment, PostId, RequestIx, Role, Station, TelegramId};
+use crate::vocab::CableId;
 
 #[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Transcript(pub Vec<Entry>);
@@ -64,5 +65,6 @@ pub enum Entry {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Transcript>();
+    app.init_resource::<Transcript>()
+        .saved_resource::<Transcript>("transcript");
 }

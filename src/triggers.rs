@@ -4,14 +4,15 @@ use bevy::prelude::*;
 
 use crate::cables::{Sent, Traffic, send_telegram};
 use crate::calendar::{Agenda, Calendar};
-use crate::effects::{Apply, apply_all};
+use crate::effects::{SetFlag, apply_all};
 use crate::governments::GovernmentStances;
 use crate::requests::Requests;
 use crate::rng::WorldRng;
+use crate::saved::SavedApp;
 use crate::scenario::format::VoteResult;
-use crate::scenario::{Effect, Moment, Station, Trigger};
-use crate::sim::{ActiveScenario, SimSet};
+use crate::scenario::{Moment, Station, Trigger};
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, SimSet};
 use crate::votes::VoteLog;
 
 /// The scenario's flags, by [`crate::scenario::FlagId`].
@@ -31,6 +32,11 @@ pub(crate) fn plugin(app: &mut App) {
         .init_resource::<Chances>()
         .init_resource::<Happened>()
         .init_resource::<Watching>()
+        .saved_resource::<Flags>("flags")
+        .saved_resource::<Chances>("chances")
+        .saved_resource::<Happened>("happened")
+        // What waits on which date or flag is derived from the flags and what has happened.
+        .after_restore(rewatch)
         .add_observer(set_flags)
         .add_systems(Update, fire.in_set(SimSet::Triggers));
 }
@@ -200,8 +206,6 @@ impl View<'_> {
         })
     }
 }
-
-#[allow(clippy::too_many_arguments)]
 fn fire(
     calendar: Res<Calendar>,
     scenario: Res<ActiveScenario>,
@@ -261,10 +265,7 @@ fn fire(
     }
 }
 
-fn set_flags(on: On<Apply>, mut flags: ResMut<Flags>) {
-    match &on.event().0 {
-        Effect::SetFlag(f) => flags.0[f.index()] = true,
-        Effect::ClearFlag(f) => flags.0[f.index()] = false,
-        _ => {}
-    }
+fn set_flags(on: On<SetFlag>, mut flags: ResMut<Flags>) {
+    let SetFlag { flag, on } = *on.event();
+    flags.0[flag.index()] = on;
 }

@@ -9,8 +9,8 @@ use crate::missions::{Calls, Estimate, Estimates, Outbox};
 use crate::requests::{OpenRequest, Requests};
 use crate::scenario::format::Precedence;
 use crate::scenario::{GovId, Moment, PositionIx, PostId, Role, Scenario, Station};
-use crate::sim::{ActiveScenario, Setup};
 use crate::stations::{InTray, Stations};
+use crate::vocab::{ActiveScenario, Setup};
 use crate::votes::{Cast, VoteLog};
 
 pub fn scenario(world: &World) -> &Scenario {

@@ -1,6 +1,6 @@
 //! Hostile and broken files: each gets an error that names the file, and nothing panics.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

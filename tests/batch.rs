@@ -252,7 +252,7 @@ fn dormant_telegrams_wake_on_their_date_or_flag_and_not_before() {
     use demarche::Game;
     use demarche::cables::Traffic;
     use demarche::command::Step;
-    use demarche::sim::Setup;
+    use demarche::vocab::Setup;
     let text = scenario_text(Size {
         governments: 5,
         dormant: 40,

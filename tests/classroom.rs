@@ -10,7 +10,7 @@ use demarche::debrief::{Counterfactual, Debrief};
 use demarche::game::Game;
 use demarche::instructor::Instruct;
 use demarche::shipped::load;
-use demarche::sim::Setup;
+use demarche::vocab::Setup;
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -131,7 +131,7 @@ fn a_paused_game_keeps_its_clock_until_resumed() {
         g.command(Action::Instruct(Instruct::Pause)),
         Ok("pause the game".into())
     );
-    let refused = g.advance(Step::Day).unwrap_err();
+    let refused = g.advance(Step::Day).unwrap_err().to_string();
     assert!(
         refused.contains("the instructor has paused the game"),
         "{refused}"
@@ -176,7 +176,7 @@ fn a_paused_game_keeps_its_clock_until_resumed() {
             "no government `atlantis`",
         ),
     ] {
-        let e = g.command(Action::Instruct(bad)).unwrap_err();
+        let e = g.command(Action::Instruct(bad)).unwrap_err().to_string();
         assert!(e.contains(why), "{e}");
     }
 }
@@ -193,7 +193,7 @@ fn a_save_with_instructor_commands_replays() {
 fn the_record_rerun_shows_where_the_runs_part() {
     let mut g = game(false);
     let commands =
-        demarche::cli::read_commands(Path::new(&fixture("caracas-session.ron"))).unwrap();
+        demarche::session::read_commands(Path::new(&fixture("caracas-session.ron"))).unwrap();
     for c in commands {
         g.play_scripted(c).unwrap();
     }
@@ -454,18 +454,16 @@ fn the_html_report_renders_in_chromium() {
     );
 }
 
+/// A terminal session of `game`, with or without the instructor at the controls.
+fn session(game: Game, instructor: bool) -> demarche::session::Session {
+    demarche::session::Session::of(game, "deptcirtel-47", &Default::default(), instructor)
+}
+
 #[test]
 fn the_terminal_instructor_sees_the_truth_and_acts() {
     let input = "truth\npause\nday\nresume\nstance mexico cuba_action 0.5\ninject deptcirtel_good_offices\nquit\n";
     let mut out = Vec::new();
-    demarche::text::run_as(
-        game(false),
-        "deptcirtel-47",
-        input.as_bytes(),
-        &mut out,
-        true,
-    )
-    .unwrap();
+    demarche::text::run(session(game(false), true), input.as_bytes(), &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     for needle in [
         "THE TRUTH (instructor only)",
@@ -481,8 +479,7 @@ fn the_terminal_instructor_sees_the_truth_and_acts() {
     // A student's terminal has none of it.
     let mut out = Vec::new();
     demarche::text::run(
-        game(false),
-        "deptcirtel-47",
+        session(game(false), false),
         "truth\nquit\n".as_bytes(),
         &mut out,
     )

@@ -1,6 +1,17 @@
 //! The whole story of a seeded run, byte for byte.
 
-use demarche::cli::{Mode, headless};
+use demarche::session::{GameError, Mode};
+use demarche::shipped::Loader;
+
+fn headless(
+    scenario: &str,
+    seed: u64,
+    commands: Option<&std::path::Path>,
+    mode: Mode,
+    role: Option<&str>,
+) -> Result<String, GameError> {
+    demarche::session::headless(&Loader::default(), scenario, seed, commands, mode, role)
+}
 
 #[test]
 fn deptcirtel_47_seed_1_auto_transcript() {

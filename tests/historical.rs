@@ -2,7 +2,7 @@
 
 use demarche::Game;
 use demarche::shipped::{SHIPPED, load};
-use demarche::sim::Setup;
+use demarche::vocab::Setup;
 use demarche::votes::{Cast, VoteLog};
 
 #[test]

@@ -6,8 +6,8 @@ use demarche::cables::{Archive, render};
 use demarche::command::{Action, Step};
 use demarche::scenario::format::RawWhom;
 use demarche::shipped::load;
-use demarche::sim::Setup;
 use demarche::stations::{InTray, Stations};
+use demarche::vocab::Setup;
 
 fn caracas(seed: u64) -> Game {
     let scenario = load("deptcirtel-47").unwrap().scenario;
@@ -65,7 +65,10 @@ fn the_ambassador_in_caracas_answers_deptcirtel_47() {
         issue: None,
         post: None,
     });
-    assert!(again.unwrap_err().contains("busy"), "a call takes time");
+    assert!(
+        again.unwrap_err().to_string().contains("busy"),
+        "a call takes time"
+    );
 
     game.command(Action::Reply {
         telegram: "deptcirtel_47".into(),
@@ -124,7 +127,8 @@ fn commands_are_refused_with_reasons() {
             probability: 0.5,
             text: String::new(),
         })
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no open request"), "not yet received: {err}");
     let err = game
         .command(Action::Decide {
@@ -132,7 +136,8 @@ fn commands_are_refused_with_reasons() {
             request: "a".into(),
             option: "general".into(),
         })
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("only the Department"), "{err}");
 }
 

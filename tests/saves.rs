@@ -4,9 +4,29 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use demarche::cli::{SimulateArgs, load_game, replay, simulate};
+use demarche::Game;
 use demarche::save::{Save, SaveError, read_save, write_save};
+use demarche::session::{Session, Simulate as SimulateArgs};
+use demarche::shipped::Loader;
 use proptest::prelude::*;
+
+fn simulate(args: &SimulateArgs) -> Result<String, String> {
+    args.run(&Loader::default()).map_err(|e| e.to_string())
+}
+
+fn load_game(path: &Path, replay_on_change: bool) -> Result<(Game, String), String> {
+    Session::load(&Loader::default(), path, replay_on_change, false)
+        .map(|s| {
+            let source = s.source().to_string();
+            (s.into_game(), source)
+        })
+        .map_err(|e| e.to_string())
+}
+
+fn replay(path: &Path, replay_on_change: bool) -> Result<String, String> {
+    demarche::session::check_replay(&Loader::default(), path, replay_on_change)
+        .map_err(|e| e.to_string())
+}
 
 fn temp(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("saves");
@@ -75,13 +95,13 @@ fn a_player_game_saved_mid_way_continues_the_same() {
     run(Some("1960-07-14"), Some(file.clone()));
     let (mut game, _) = load_game(&file, false).unwrap();
     // The rest of the script, as the player would give it after loading.
-    for c in demarche::cli::read_commands(Path::new(&commands)).unwrap() {
+    for c in demarche::session::read_commands(Path::new(&commands)).unwrap() {
         if c.at >= game.now() {
             game.play_scripted(c).unwrap();
         }
     }
     game.finish();
-    assert_eq!(demarche::cli::story(&game), run(None, None));
+    assert_eq!(demarche::session::story(&game), run(None, None));
 }
 
 #[test]

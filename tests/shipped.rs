@@ -3,7 +3,7 @@
 use demarche::Game;
 use demarche::scenario::{Role, load_file};
 use demarche::shipped::{SHIPPED, load};
-use demarche::sim::Setup;
+use demarche::vocab::Setup;
 
 #[test]
 fn every_shipped_scenario_validates_from_its_file() {

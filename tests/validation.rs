@@ -1,7 +1,7 @@
 //! Each class of scenario error, as a modder sees it: the file, line and column, and a
 //! message that says what was expected.
 
-mod common;
+use crate::common;
 
 use common::{errors, mini_with, position};
 

@@ -5,8 +5,8 @@ use demarche::cables::render;
 use demarche::command::{Action, Step};
 use demarche::scenario::Role;
 use demarche::shipped::load;
-use demarche::sim::Setup;
 use demarche::views::{self, Knowledge};
+use demarche::vocab::Setup;
 
 fn game(role: &str, seed: u64) -> Game {
     let scenario = load("deptcirtel-47").unwrap().scenario;

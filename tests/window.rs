@@ -1,7 +1,6 @@
 //! The real window under Xvfb: six screens of a scripted Caracas session, each saved as a
 //! PNG and checked to be a real picture. Skips (and says why) where Xvfb is missing, unless
 //! DEMARCHE_REQUIRE_WINDOW is set, as CI sets it.
-#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

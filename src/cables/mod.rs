@@ -9,12 +9,10 @@ use serde::{Deserialize, Serialize};
 pub use render::{render, render_dtg_line};
 pub use traffic::{Delivered, Sent, Traffic, send_telegram};
 
+use crate::saved::SavedApp;
 use crate::scenario::format::{Caption, Classification, Precedence, Series};
 use crate::scenario::{Moment, RequestIx, Station, TelegramId};
-
-/// Index into [`Archive`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct CableId(pub u32);
+pub use crate::vocab::CableId;
 
 /// One cable as sent: a scenario telegram, or a return cable written in play.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -84,6 +82,7 @@ impl Archive {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Archive>();
+    app.init_resource::<Archive>()
+        .saved_resource::<Archive>("archive");
     traffic::plugin(app);
 }

@@ -4,12 +4,13 @@ use bevy::prelude::*;
 
 use super::{Archive, Cable, CableId};
 use crate::calendar::{Agenda, Calendar, Until};
-use crate::effects::{Apply, apply_all};
+use crate::effects::{SendTelegram, apply_all};
+use crate::saved::SavedApp;
 use crate::scenario::format::Precedence;
-use crate::scenario::{Effect, Moment, Reference, Scenario, Station, TelegramId};
-use crate::sim::{ActiveScenario, Setup, SimSet};
+use crate::scenario::{Moment, Reference, Scenario, Station, TelegramId};
 use crate::stations::{InTray, Stations, TrayItem};
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, Setup, SimSet};
 
 /// A cable handed to the wire.
 #[derive(Message, Clone, Debug)]
@@ -43,6 +44,7 @@ impl Traffic {
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Sent>()
         .init_resource::<Traffic>()
+        .saved_resource::<Traffic>("traffic")
         .add_systems(Startup, size_traffic)
         .add_observer(send_by_effect)
         .add_systems(
@@ -206,25 +208,27 @@ fn deliver(
 
 /// `Send` and `Schedule` effects: a scenario telegram goes out (once) now or later.
 fn send_by_effect(
-    on: On<Apply>,
+    on: On<SendTelegram>,
     mut traffic: ResMut<Traffic>,
     mut agenda: ResMut<Agenda>,
     calendar: Res<Calendar>,
     scenario: Res<ActiveScenario>,
     mut sent: MessageWriter<Sent>,
 ) {
-    match on.event().0 {
-        Effect::Send(t) if !traffic.sent_telegrams[t.index()] => {
+    let SendTelegram {
+        telegram: t,
+        after_hours,
+    } = *on.event();
+    match after_hours {
+        None if !traffic.sent_telegrams[t.index()] => {
             traffic.sent_telegrams[t.index()] = true;
             sent.write(Sent(send_telegram(&scenario, t, calendar.now)));
         }
-        Effect::Schedule {
-            telegram,
-            after_hours,
-        } => {
-            let at = calendar.now.plus_hours(after_hours as i64);
-            traffic.schedule(at, telegram, &mut agenda);
+        // A telegram already sent goes out only once.
+        None => {}
+        Some(hours) => {
+            let at = calendar.now.plus_hours(hours as i64);
+            traffic.schedule(at, t, &mut agenda);
         }
-        _ => {}
     }
 }

@@ -3,9 +3,9 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::batch::{Plan, Share, Summary, run};
-
-use super::{Mode, commands_from, load_scenario, setup_for};
+use demarche::batch::{Plan, Share, Summary, run};
+use demarche::session::{self, GameError, Mode, commands_from, instructed, setup_for};
+use demarche::shipped::Loader;
 
 /// `batch`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -53,14 +53,14 @@ pub enum BatchFormat {
 }
 
 /// Runs the batch and renders its summary.
-pub fn batch(args: &BatchArgs) -> Result<String, String> {
-    let loaded = load_scenario(&args.scenario)?;
+pub fn batch(loader: &Loader, args: &BatchArgs) -> Result<String, GameError> {
+    let loaded = session::load(loader, &args.scenario)?;
     let mode = Mode::of(args.auto, args.historical);
     let setup = setup_for(&loaded.scenario, args.seed, args.role.as_deref(), mode)?;
     let plan = Plan {
         setup,
         runs: args.runs,
-        commands: super::instructed(commands_from(args.commands.as_deref())?, args.instructor)?,
+        commands: instructed(commands_from(args.commands.as_deref())?, args.instructor)?,
     };
     let bar = indicatif::ProgressBar::new(args.runs);
     if let Ok(style) =
@@ -76,11 +76,17 @@ pub fn batch(args: &BatchArgs) -> Result<String, String> {
         Mode::Auto => "auto",
         Mode::Historical => "historical",
     };
-    let summary = Summary::of(&loaded.scenario, &plan, mode, &results?);
+    let summary = Summary::of(
+        &loaded.scenario,
+        &plan,
+        mode,
+        &results.map_err(GameError::Other)?,
+    );
     Ok(match args.format {
         BatchFormat::Text => text(&summary),
         BatchFormat::Json => {
-            serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())? + "\n"
+            serde_json::to_string_pretty(&summary).map_err(|e| GameError::Other(e.to_string()))?
+                + "\n"
         }
         BatchFormat::Csv => csv(&summary),
     })

@@ -2,7 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::debrief::export::{Format, export};
+use demarche::debrief::export::{Format, export};
+use demarche::session::{GameError, Session};
+use demarche::shipped::Loader;
+
+/// The report's format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Md,
+    Html,
+}
 
 /// `debrief`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -11,7 +21,7 @@ pub struct DebriefArgs {
     pub save: PathBuf,
     /// `md` (Markdown; its charts go beside --out as SVG files) or `html` (one page, charts inline).
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub format: ReportFormat,
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -21,10 +31,14 @@ pub struct DebriefArgs {
 }
 
 /// Writes the report; returns what to print (the report itself, or where it went).
-pub fn debrief(args: &DebriefArgs) -> Result<String, String> {
-    let (game, _) = super::load_game(&args.save, args.replay_on_change)?;
+pub fn debrief(loader: &Loader, args: &DebriefArgs) -> Result<String, GameError> {
+    let session = Session::load(loader, &args.save, args.replay_on_change, false)?;
     let stem = args.out.as_deref().and_then(chart_stem);
-    let report = export(game.world(), args.format, stem.as_deref())?;
+    let format = match args.format {
+        ReportFormat::Md => Format::Md,
+        ReportFormat::Html => Format::Html,
+    };
+    let report = export(session.world(), format, stem.as_deref()).map_err(GameError::Other)?;
     let Some(out) = &args.out else {
         return Ok(report.text);
     };
@@ -44,6 +58,9 @@ fn chart_stem(out: &Path) -> Option<String> {
     out.file_stem().map(|s| s.to_string_lossy().into_owned())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+fn write(path: &Path, text: &str) -> Result<(), GameError> {
+    std::fs::write(path, text).map_err(|e| GameError::Write {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::synthetic::{Size, scenario_text};
+use demarche::synthetic::{Size, scenario_text};
 
 /// `generate`'s arguments.
 #[derive(clap::Args, Debug)]

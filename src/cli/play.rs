@@ -3,96 +3,134 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::game::Game;
+use demarche::session::{Session, Start, read_commands};
+use demarche::shipped::{DEFAULT, Loader};
 
-use super::{Mode, PlayArgs, View, load_scenario, read_commands, setup_for};
-use crate::shipped::DEFAULT;
-
-/// What the window is asked to do.
-#[derive(Default)]
-#[cfg_attr(not(feature = "gui"), allow(dead_code))]
-pub(super) struct WindowArgs {
+#[derive(clap::Args, Debug, Default)]
+pub struct PlayArgs {
+    /// A shipped scenario name or a file path. Default: deptcirtel-47.
     pub scenario: Option<String>,
+    #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// The role: a post id (caracas) or `department`. Default: the scenario's.
+    #[arg(long = "as")]
     pub role: Option<String>,
-    pub screenshot: Option<PathBuf>,
-    pub frames: u32,
-    pub commands: Option<PathBuf>,
-    pub view: Option<View>,
+    /// Play in the terminal (stdin/stdout).
+    #[arg(long)]
+    pub text: bool,
+    /// Continue a saved game (its scenario, seed and role come from the save).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "role"])]
     pub load: Option<PathBuf>,
+    /// With --load: if the scenario changed since the save, replay its commands on the new version.
+    #[arg(long)]
+    pub replay_on_change: bool,
+    /// Window: save a PNG of the window after `--frames` frames, then exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// Window: frames to render before the screenshot.
+    #[arg(long, default_value_t = 30)]
+    pub frames: u32,
+    /// Dated commands to apply before play starts (RON, as for `simulate`).
+    #[arg(long)]
+    pub commands: Option<PathBuf>,
+    /// Window: the screen to open on.
+    #[arg(long, value_enum)]
+    pub view: Option<View>,
+    /// The instructor's view: the true stances and hidden variables, and commands to inject a
+    /// telegram, pause, and move a stance (each logged in the transcript).
+    #[arg(long)]
     pub instructor: bool,
 }
 
+/// The screens a window can open on (and the tabs of the playing screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    Title,
+    Reader,
+    Composer,
+    Dossier,
+    Map,
+    Debrief,
+    /// The instructor's tab (with --instructor).
+    Instructor,
+}
+
 #[cfg(feature = "gui")]
-pub(super) fn window(args: WindowArgs) -> ExitCode {
-    crate::ui::run(crate::ui::WindowOptions {
-        scenario: args.scenario,
+pub fn window(loader: &Loader, args: PlayArgs) -> ExitCode {
+    use demarche::ui::{View as Tab, WindowOptions};
+    let view = args.view.map(|v| match v {
+        View::Title => Tab::Title,
+        View::Reader => Tab::Reader,
+        View::Composer => Tab::Composer,
+        View::Dossier => Tab::Dossier,
+        View::Map => Tab::Map,
+        View::Debrief => Tab::Debrief,
+        View::Instructor => Tab::Instructor,
+    });
+    demarche::ui::run(WindowOptions {
+        scenario: args
+            .scenario
+            .or(args.load.as_ref().map(|_| DEFAULT.to_string())),
         seed: args.seed.max(1),
         role: args.role,
         commands: args.commands,
-        view: args.view,
+        view,
         screenshot: args.screenshot,
         frames: args.frames.max(3),
         load: args.load,
         instructor: args.instructor,
+        loader: loader.clone(),
     })
 }
 
 #[cfg(not(feature = "gui"))]
-pub(super) fn window(_: WindowArgs) -> ExitCode {
+pub fn window(_: &Loader, _: PlayArgs) -> ExitCode {
     eprintln!(
         "demarche: this build has no game window (built without the `gui` feature); play in the terminal with `demarche play --text`"
     );
     ExitCode::from(2)
 }
 
-pub(super) fn play(args: &PlayArgs) -> ExitCode {
-    match start(args) {
-        Ok((game, source)) => {
-            let stdin = std::io::stdin();
-            match crate::text::run_as(
-                game,
-                &source,
-                stdin.lock(),
-                std::io::stdout(),
-                args.instructor,
-            ) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+/// The game in the terminal, on stdin and stdout.
+pub fn terminal(loader: &Loader, args: &PlayArgs) -> ExitCode {
+    let session = match start(loader, args) {
+        Ok(session) => session,
         Err(e) => {
             eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let stdin = std::io::stdin();
+    match demarche::text::run(session, stdin.lock(), std::io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
 /// The game to play: a saved one, or a new one, with any scripted commands applied.
-fn start(args: &PlayArgs) -> Result<(Game, String), String> {
-    let (mut game, source) = match &args.load {
-        Some(path) => super::load_game(path, args.replay_on_change)?,
-        None => {
-            let source = args.scenario.clone().unwrap_or_else(|| DEFAULT.to_string());
-            let loaded = load_scenario(&source)?;
-            let setup = setup_for(
-                &loaded.scenario,
-                args.seed,
-                args.role.as_deref(),
-                Mode::Player,
-            )
-            .map_err(|e| format!("error: {e}"))?;
-            (Game::new(loaded.scenario, setup), source)
-        }
-    };
-    if let Some(path) = &args.commands {
-        for command in super::instructed(read_commands(path)?, args.instructor)? {
-            game.play_scripted(command)
-                .map_err(|e| format!("error: {e}"))?;
-        }
+fn start(loader: &Loader, args: &PlayArgs) -> Result<Session, String> {
+    let mut session = match &args.load {
+        Some(path) => Session::load(loader, path, args.replay_on_change, args.instructor),
+        None => Session::start(
+            loader,
+            &Start {
+                scenario: args.scenario.clone().unwrap_or_else(|| DEFAULT.to_string()),
+                seed: args.seed,
+                role: args.role.clone(),
+                instructor: args.instructor,
+                ..Start::new("")
+            },
+        ),
     }
-    Ok((game, source))
+    .map_err(|e| e.to_string())?;
+    if let Some(path) = &args.commands {
+        let commands = read_commands(path).map_err(|e| e.to_string())?;
+        session
+            .script(commands)
+            .map_err(|e| format!("error: {e}"))?;
+    }
+    Ok(session)
 }

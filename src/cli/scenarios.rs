@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::scenario::diagnostics::{render_human, split_hint};
-use crate::scenario::{Diagnostic, Loaded, Severity, load_file};
-use crate::shipped::{self, SHIPPED};
+use demarche::scenario::diagnostics::{render_human, split_hint};
+use demarche::scenario::{Diagnostic, Loaded, Severity};
+use demarche::shipped::{Loader, SHIPPED};
 
-pub(super) fn scenarios() -> ExitCode {
+pub(super) fn scenarios(loader: &Loader) -> ExitCode {
     let line = |name: &str, what: &str, file: &str, result: Result<Loaded, Vec<Diagnostic>>| {
         match result {
             Ok(l) => println!(
@@ -22,11 +22,16 @@ pub(super) fn scenarios() -> ExitCode {
         }
     };
     for s in SHIPPED {
-        line(s.name, "", s.file, shipped::load(s.name));
+        line(s.name, "", s.file, loader.load(s.name));
     }
-    for (name, path) in shipped::mods() {
+    for (name, path) in loader.mods() {
         let file = path.display().to_string();
-        line(&name, &format!(" [mod: {file}]"), &file, load_file(&path));
+        line(
+            &name,
+            &format!(" [mod: {file}]"),
+            &file,
+            loader.load_file(&path),
+        );
     }
     ExitCode::SUCCESS
 }
@@ -41,7 +46,7 @@ pub enum Format {
     Json,
 }
 
-pub(super) fn validate(paths: &[PathBuf], format: Format) -> ExitCode {
+pub(super) fn validate(loader: &Loader, paths: &[PathBuf], format: Format) -> ExitCode {
     let mut files = Vec::new();
     let mut all: Vec<Diagnostic> = Vec::new();
     for path in paths {
@@ -73,7 +78,7 @@ pub(super) fn validate(paths: &[PathBuf], format: Format) -> ExitCode {
     let mut ok = all.is_empty();
     let colour = format == Format::Human && std::io::IsTerminal::is_terminal(&std::io::stderr());
     for file in files {
-        let found = match load_file(&file) {
+        let found = match loader.load_file(&file) {
             Ok(loaded) => {
                 if format == Format::Human {
                     println!("{}: ok: {}", file.display(), loaded.scenario.title);
@@ -124,19 +129,8 @@ pub(super) fn validate(paths: &[PathBuf], format: Format) -> ExitCode {
     }
 }
 
-/// Loads a scenario by name or path, printing the diagnostics if it does not validate.
-pub fn load_scenario(name: &str) -> Result<Loaded, String> {
-    shipped::load(name).map_err(|diags| {
-        diags
-            .iter()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
-}
-
 /// The scenario `demarche new` writes: small, valid and commented.
-pub const TEMPLATE: &str = include_str!("../../assets/templates/new-scenario.ron");
+const TEMPLATE: &str = include_str!("../../assets/templates/new-scenario.ron");
 
 /// `demarche new PATH`: writes the template, never over an existing file.
 pub(super) fn new_scenario(path: &std::path::Path) -> ExitCode {

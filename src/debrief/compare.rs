@@ -8,8 +8,8 @@ use crate::game::Game;
 use crate::governments::StanceHistory;
 use crate::report::render_entry;
 use crate::scenario::{EndingId, GovId, IssueId, Moment, VoteId};
-use crate::sim::{ActiveScenario, Setup};
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, Setup};
 use crate::votes::{Cast, VoteLog, VoteRecord};
 
 /// The player's run beside the record's.

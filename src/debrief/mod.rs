@@ -16,11 +16,12 @@ use crate::governments::StanceHistory;
 use crate::missions::{Calls, Post};
 use crate::requests::{Answer, Requests};
 use crate::scenario::{GovId, IssueId, Moment, Scenario};
-use crate::sim::{ActiveScenario, Setup};
+use crate::vocab::{ActiveScenario, Setup};
 use crate::votes::{Cast, Score, Scores, VoteLog, VoteRecord};
 
+pub use crate::report::{cast_word, render_vote};
 pub use compare::Counterfactual;
-pub use text::{full_text, render_vote};
+pub use text::full_text;
 
 /// Everything the debrief shows.
 pub struct Debrief<'w> {
@@ -182,15 +183,5 @@ impl<'w> Debrief<'w> {
             }
         }
         out
-    }
-}
-
-pub fn cast_word(c: Cast) -> &'static str {
-    match c {
-        Cast::Yes => "yes",
-        Cast::No => "no",
-        Cast::Abstain => "abstain",
-        Cast::Absent => "absent",
-        Cast::Excluded => "excluded",
     }
 }

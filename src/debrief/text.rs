@@ -6,6 +6,7 @@ use bevy::prelude::*;
 
 use super::compare::VoteBeside;
 use super::{Counterfactual, Debrief, cast_word};
+use crate::report::vote_headline;
 use crate::scenario::{Role, Scenario};
 use crate::votes::{Score, VoteRecord};
 
@@ -84,7 +85,7 @@ impl Debrief<'_> {
 
     fn render_vote_beside(&self, r: &VoteRecord) -> String {
         let s = self.scenario;
-        let mut out = headline(s, r);
+        let mut out = vote_headline(s, r);
         let documented = !s.vote(r.vote).record.is_empty();
         for b in &r.ballots {
             let record = match self.recorded(r, b.government) {
@@ -275,39 +276,6 @@ fn render_counterfactual(s: &Scenario, cf: &Counterfactual) -> String {
         for c in &cf.commands_before {
             let _ = writeln!(out, "    {c}");
         }
-    }
-    out
-}
-
-fn headline(s: &Scenario, r: &VoteRecord) -> String {
-    let vote = s.vote(r.vote);
-    let t = r.tally;
-    format!(
-        "Vote, {}: {}: {} {}-{}-{} ({} needed of {} entitled to vote; quorum {}, present {})\n",
-        r.at.long_date(),
-        vote.title,
-        if r.passed { "PASSED" } else { "FAILED" },
-        t.yes,
-        t.no,
-        t.abstain,
-        r.verdict.needed,
-        t.eligible,
-        r.verdict.quorum,
-        t.present
-    )
-}
-
-/// The vote table: who voted how, and the model's reason.
-pub fn render_vote(s: &Scenario, r: &VoteRecord) -> String {
-    let mut out = headline(s, r);
-    for b in &r.ballots {
-        let _ = writeln!(
-            out,
-            "  {:<20} {:<9} {}",
-            s.government(b.government).country,
-            cast_word(b.cast),
-            b.reason
-        );
     }
     out
 }

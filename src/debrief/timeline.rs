@@ -4,8 +4,8 @@ use bevy::prelude::*;
 
 use crate::cables::Archive;
 use crate::scenario::{Moment, Role, Station};
-use crate::sim::{ActiveScenario, Setup};
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, Setup};
 use crate::votes::VoteLog;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,9 +7,9 @@ use crate::cables::Traffic;
 use crate::governments::{GovEntities, Stances};
 use crate::missions::{Estimate, Estimates, Rapport};
 use crate::scenario::{GovId, PostId, Station};
-use crate::sim::ActiveScenario;
 use crate::stations::Stations;
 use crate::triggers::{Chances, Flags};
+use crate::vocab::ActiveScenario;
 
 use super::Paused;
 

@@ -8,7 +8,10 @@ mod hidden;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::saved::SavedApp;
+use crate::scenario::names::{Hint, Unknown};
 use crate::scenario::{Effect, GovId, IssueId, Scenario, TelegramId};
+use crate::vocab::CommandError;
 
 pub use hidden::{GovernmentTruth, Hidden};
 
@@ -35,7 +38,8 @@ pub enum Instruct {
 pub struct Paused(pub bool);
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Paused>();
+    app.init_resource::<Paused>()
+        .saved_resource::<Paused>("paused");
 }
 
 /// What an instruction does to the world, once its names are resolved.
@@ -53,21 +57,27 @@ pub struct Now<'a> {
 
 /// Checks an instruction against the scenario and the world; returns what it does and the
 /// line the transcript shows.
-pub fn resolve(s: &Scenario, instruct: &Instruct, now: &Now) -> Result<(Order, String), String> {
+pub fn resolve(
+    s: &Scenario,
+    instruct: &Instruct,
+    now: &Now,
+) -> Result<(Order, String), CommandError> {
     match instruct {
         Instruct::Inject { telegram } => {
-            let t = s
-                .telegrams
-                .iter()
-                .position(|t| &t.id == telegram)
-                .ok_or_else(|| {
-                    format!(
-                        "no telegram `{telegram}` in this scenario; expected one of: {}",
-                        unsent(s, now.sent).join(", ")
-                    )
-                })?;
+            // Only a telegram not yet sent can be injected: those are the choices offered.
+            let t = s.names.telegrams.get(telegram).ok_or_else(|| Unknown {
+                what: "telegram",
+                name: telegram.clone(),
+                scope: "in this scenario".into(),
+                hint: match s.names.telegrams.near(telegram) {
+                    Some(near) => Hint::Near(near.to_string()),
+                    None => {
+                        Hint::OneOf(unsent(s, now.sent).into_iter().map(String::from).collect())
+                    }
+                },
+            })? as usize;
             if now.sent[t] {
-                return Err(format!("{telegram} has already been sent"));
+                return Err(CommandError::AlreadySent(telegram.clone()));
             }
             let tel = &s.telegrams[t];
             Ok((
@@ -81,8 +91,8 @@ pub fn resolve(s: &Scenario, instruct: &Instruct, now: &Now) -> Result<(Order, S
                 ),
             ))
         }
-        Instruct::Pause if now.paused => Err("the game is already paused".into()),
-        Instruct::Resume if !now.paused => Err("the game is not paused".into()),
+        Instruct::Pause if now.paused => Err(CommandError::AlreadyPaused),
+        Instruct::Resume if !now.paused => Err(CommandError::NotPaused),
         Instruct::Pause => Ok((Order::Pause(true), "pause the game".into())),
         Instruct::Resume => Ok((Order::Pause(false), "resume the game".into())),
         Instruct::MoveStance {
@@ -90,24 +100,20 @@ pub fn resolve(s: &Scenario, instruct: &Instruct, now: &Now) -> Result<(Order, S
             issue,
             to,
         } => {
-            let g = s
-                .governments
-                .iter()
-                .position(|g| &g.id == government)
-                .map(|g| GovId(g as u32))
-                .ok_or_else(|| format!("no government `{government}` in this scenario"))?;
-            let i = s
-                .issues
-                .iter()
-                .position(|i| &i.id == issue)
-                .map(|i| IssueId(i as u32))
-                .ok_or_else(|| format!("no issue `{issue}` in this scenario"))?;
+            let g = GovId(s.names.governments.find(
+                "government",
+                "in this scenario",
+                government,
+            )?);
+            let i = IssueId(s.names.issues.find("issue", "in this scenario", issue)?);
             let def = s.issue(i);
             if !to.is_finite() || *to < def.min || *to > def.max {
-                return Err(format!(
-                    "a stance on {issue} runs from {} to {}; {to} is outside",
-                    def.min, def.max
-                ));
+                return Err(CommandError::StanceOutOfRange {
+                    issue: issue.clone(),
+                    min: def.min,
+                    max: def.max,
+                    to: *to,
+                });
             }
             let from = (now.stance)(g, i);
             Ok((

@@ -15,9 +15,9 @@ use crate::scenario::{
     Effect, IssueId, MaterialId, PositionIx, PostId, RequestIx, RequestKind, Station, TelegramId,
     Whom,
 };
-use crate::sim::ActiveScenario;
 use crate::stations::Stations;
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, CommandError};
 
 #[derive(SystemParam)]
 pub struct Diplomacy<'w, 's> {
@@ -74,18 +74,17 @@ impl Diplomacy<'_, '_> {
         show: &[MaterialId],
         issue: IssueId,
         by_player: bool,
-    ) -> Result<String, String> {
+    ) -> Result<String, CommandError> {
         let scenario = self.scenario.0.clone();
         let now = self.calendar.now;
         let mission = scenario.mission(post);
         let host = scenario.government(mission.host);
-        let leader = host.leader(mission.host, whom).ok_or_else(|| {
-            format!(
-                "{} has no {} in this scenario",
-                host.country,
-                whom_name(whom)
-            )
-        })?;
+        let leader = host
+            .leader(mission.host, whom)
+            .ok_or_else(|| CommandError::NoLeader {
+                country: host.country.clone(),
+                whom: whom_name(whom).to_string(),
+            })?;
         let kind = match whom {
             Whom::Leader(g, ix) => role_kind(scenario.government(g).leaders[ix].role),
             w => w,
@@ -93,13 +92,15 @@ impl Diplomacy<'_, '_> {
         let rule = scenario
             .model
             .demarche_rule(kind)
-            .ok_or("no démarche rule for this kind of leader")?
+            .ok_or(CommandError::NoDemarcheRule)?
             .clone();
         let entity = self.stations.entity(Station::Post(post));
-        let (mut rapport, mut estimates, _, mut busy, mut calls) =
-            self.posts.get_mut(entity).map_err(|_| "no such post")?;
+        let (mut rapport, mut estimates, _, mut busy, mut calls) = self
+            .posts
+            .get_mut(entity)
+            .map_err(|_| CommandError::Missing("post"))?;
         if busy.0 > now {
-            return Err(format!("the mission is busy with a call until {}", busy.0));
+            return Err(CommandError::Busy(busy.0));
         }
         let materials: f64 = show
             .iter()
@@ -116,7 +117,7 @@ impl Diplomacy<'_, '_> {
         let mut stances = self
             .stances
             .get_mut(self.governments.0[mission.host.index()])
-            .map_err(|_| "no such government")?;
+            .map_err(|_| CommandError::Missing("government"))?;
         let i = issue.index();
         stances.0[i] = issue_def.clamp(stances.0[i] + push + noise);
         rapport.0 = (rapport.0 - cost).max(0.0);
@@ -168,7 +169,6 @@ impl Diplomacy<'_, '_> {
     }
 
     /// Answers an open estimate request by return cable.
-    #[allow(clippy::too_many_arguments)]
     pub fn reply_estimate(
         &mut self,
         post: PostId,
@@ -178,34 +178,33 @@ impl Diplomacy<'_, '_> {
         probability: f64,
         text: &str,
         by_player: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), CommandError> {
         let scenario = self.scenario.0.clone();
         let now = self.calendar.now;
         let station = Station::Post(post);
         let open = self
             .requests
             .find_open(station, telegram, request)
-            .ok_or_else(|| {
-                format!(
-                    "there is no open request ({}) of {} for this post",
-                    scenario.telegram(telegram).requests[request].id,
-                    crate::cables::series_name(scenario.telegram(telegram).series)
-                )
+            .ok_or_else(|| CommandError::NoOpenRequest {
+                request: scenario.telegram(telegram).requests[request].id.clone(),
+                series: crate::cables::series_name(scenario.telegram(telegram).series).into(),
             })?;
         let RequestKind::Estimate { positions, .. } =
             &scenario.telegram(telegram).requests[request].kind
         else {
-            return Err("that request asks for action, not an estimate".into());
+            return Err(CommandError::NotAnEstimate);
         };
         if !positions.contains(&position) {
-            return Err("that position is not one this request allows".into());
+            return Err(CommandError::PositionNotAllowed);
         }
         if !(0.0..=1.0).contains(&probability) {
-            return Err(format!("the probability {probability} is outside 0..1"));
+            return Err(CommandError::Probability(probability));
         }
         let entity = self.stations.entity(station);
-        let (_, _, mut outbox, _, calls) =
-            self.posts.get_mut(entity).map_err(|_| "no such post")?;
+        let (_, _, mut outbox, _, calls) = self
+            .posts
+            .get_mut(entity)
+            .map_err(|_| CommandError::Missing("post"))?;
         let number = outbox.next_number;
         outbox.next_number += 1;
         let cable = estimate_cable(
@@ -241,18 +240,18 @@ impl Diplomacy<'_, '_> {
         telegram: TelegramId,
         request: RequestIx,
         option: usize,
-    ) -> Result<Vec<Effect>, String> {
+    ) -> Result<Vec<Effect>, CommandError> {
         let scenario = self.scenario.0.clone();
         let open = self
             .requests
             .find_open(Station::Department, telegram, request)
-            .ok_or("there is no open decision of that cable for the Department")?;
+            .ok_or(CommandError::NoOpenDecision)?;
         let RequestKind::Decision { options, .. } =
             &scenario.telegram(telegram).requests[request].kind
         else {
-            return Err("that request is not a decision".into());
+            return Err(CommandError::NotADecision);
         };
-        let chosen = options.get(option).ok_or("no such option")?;
+        let chosen = options.get(option).ok_or(CommandError::NoSuchOption)?;
         self.requests.open[open].state = RequestState::Done;
         self.requests.replies.push(Reply {
             from: Station::Department,

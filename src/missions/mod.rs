@@ -11,21 +11,24 @@ use serde::{Deserialize, Serialize};
 pub use act::{Diplomacy, whom_name};
 pub use reply::estimate_cable;
 
-use crate::effects::Apply;
+use crate::effects::ChangeRapport;
 use crate::rng::WorldRng;
-use crate::scenario::{Effect, IssueId, MaterialId, Moment, PostId, Station, Whom};
-use crate::sim::{ActiveScenario, SimSet};
+use crate::saved::SavedApp;
+use crate::scenario::{IssueId, MaterialId, Moment, PostId, Station, Whom};
 use crate::stations::Stations;
+use crate::vocab::{ActiveScenario, SimSet};
 
 #[derive(Component, Clone, Copy, Debug)]
 pub struct Post(pub PostId);
 
 /// Standing with the host government, 0..1: it makes démarches work, and they spend it.
-#[derive(Component, Clone, Copy, Debug)]
+#[derive(Component, Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Rapport(pub f64);
 
 /// What the mission believes of its host's stance on each issue.
-#[derive(Component, Clone, Debug)]
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Estimates(pub Vec<Estimate>);
 
 /// A belief: the stance is around `mean`, give or take `sd`.
@@ -36,17 +39,20 @@ pub struct Estimate {
 }
 
 /// The number the post's next telegram will carry.
-#[derive(Component, Clone, Copy, Debug)]
+#[derive(Component, Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Outbox {
     pub next_number: u32,
 }
 
 /// The post is busy with a call until then.
-#[derive(Component, Clone, Copy, Debug)]
+#[derive(Component, Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct BusyUntil(pub Moment);
 
 /// Every call the post has made.
-#[derive(Component, Clone, Debug, Default)]
+#[derive(Component, Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Calls(pub Vec<Call>);
 
 /// A call on a leader of the host government.
@@ -61,7 +67,12 @@ pub struct Call {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_observer(change_rapport)
+    app.saved_component::<Rapport>("posts", Some("rapport"))
+        .saved_component::<Estimates>("posts", Some("estimates"))
+        .saved_component::<Outbox>("posts", Some("next_number"))
+        .saved_component::<BusyUntil>("posts", Some("busy_until"))
+        .saved_component::<Calls>("posts", Some("calls"))
+        .add_observer(change_rapport)
         .add_systems(Update, npc::act.in_set(SimSet::Actors));
 }
 
@@ -98,10 +109,13 @@ pub fn spawn(world: &mut World) {
     }
 }
 
-fn change_rapport(on: On<Apply>, stations: Res<Stations>, mut rapport: Query<&mut Rapport>) {
-    if let Effect::Rapport { post, by } = on.event().0
-        && let Ok(mut r) = rapport.get_mut(stations.entity(Station::Post(post)))
-    {
+fn change_rapport(
+    on: On<ChangeRapport>,
+    stations: Res<Stations>,
+    mut rapport: Query<&mut Rapport>,
+) {
+    let ChangeRapport { post, by } = *on.event();
+    if let Ok(mut r) = rapport.get_mut(stations.entity(Station::Post(post))) {
         r.0 = (r.0 + by).clamp(0.0, 1.0);
     }
 }

@@ -13,7 +13,7 @@ use crate::scenario::{Issue, RequestKind, Station, Whom};
 pub(super) fn act(
     mut d: Diplomacy,
     mut agenda: ResMut<Agenda>,
-    setup: Res<crate::sim::Setup>,
+    setup: Res<crate::vocab::Setup>,
     mut commands: Commands,
 ) {
     let historical = setup.historical;

@@ -13,7 +13,6 @@ pub fn probability_text(p: f64) -> String {
 }
 
 /// The Embtel that answers an estimate request.
-#[allow(clippy::too_many_arguments)]
 pub fn estimate_cable(
     scenario: &Scenario,
     post: PostId,

@@ -2,31 +2,32 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Save, write_save};
-use crate::game::Game;
+use super::{Save, SaveError, write_save};
 
 /// How many autosaves of a scenario are kept.
 pub const KEEP: usize = 5;
 
 /// Where autosaves go: `DEMARCHE_DATA_DIR` if set, else the OS's data directory.
 pub fn autosave_dir(scenario_id: &str) -> Option<PathBuf> {
-    let base = match std::env::var_os("DEMARCHE_DATA_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("org", "Demarche", "demarche")?
-            .data_dir()
-            .to_path_buf(),
-    };
-    Some(base.join("autosave").join(scenario_id))
+    Some(crate::paths::data_dir()?.join("autosave").join(scenario_id))
 }
 
-/// Writes the next autosave and drops the oldest beyond [`KEEP`]. Returns its path.
-pub fn autosave(game: &Game, source: &str) -> Result<PathBuf, String> {
-    let dir = autosave_dir(&game.scenario().id).ok_or("no data directory for autosaves")?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+/// Writes the next autosave of `save`'s scenario and drops the oldest beyond [`KEEP`].
+/// Returns its path.
+pub fn autosave(save: &Save) -> Result<PathBuf, SaveError> {
+    let id = &save.scenario.id;
+    let dir = autosave_dir(id).ok_or_else(|| SaveError::Unwritable {
+        path: format!("the autosaves of {id}"),
+        reason: "there is no data directory for them".into(),
+    })?;
+    std::fs::create_dir_all(&dir).map_err(|e| SaveError::Unwritable {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
     let mut numbers = existing(&dir);
     let next = numbers.last().map(|n| n + 1).unwrap_or(1);
     let path = dir.join(format!("autosave-{next:06}.ron"));
-    write_save(&path, &Save::of(game, source)).map_err(|e| e.to_string())?;
+    write_save(&path, save)?;
     numbers.push(next);
     while numbers.len() > KEEP {
         let old = numbers.remove(0);

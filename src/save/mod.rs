@@ -1,20 +1,21 @@
-//! Saves: the scenario's identity, the seed, the command log and a snapshot of the world,
-//! in RON a person can read. Written atomically; a bad file is reported, never overwritten.
+//! Save files: the scenario's identity, the seed, the command log and a snapshot of the world
+//! (what each domain registered, [`crate::saved`]), in RON a person can read. Written
+//! atomically; a bad file is reported, never overwritten.
 
 mod autosave;
 mod file;
-mod snapshot;
 
+pub use crate::saved::Snapshot;
 pub use autosave::{autosave, autosave_dir, latest};
 pub use file::{SaveError, read_save, write_save};
-pub use snapshot::Snapshot;
 
 use serde::{Deserialize, Serialize};
 
-use crate::command::Command;
-use crate::game::Game;
+use bevy::prelude::World;
+
+use crate::command::{Command, CommandLog};
 use crate::scenario::{Moment, Role, Scenario};
-use crate::sim::Setup;
+use crate::vocab::{ActiveScenario, Setup};
 
 /// The format this build writes. Older formats are named when refused.
 pub const SAVE_FORMAT: u32 = 1;
@@ -54,10 +55,11 @@ pub struct ScenarioRef {
 pub const MAGIC: &str = "Démarche saved game";
 
 impl Save {
-    pub fn of(game: &Game, source: &str) -> Save {
-        let s = game.scenario();
-        let setup = game.setup();
-        let snapshot = Snapshot::capture(game.world());
+    /// The save of a game's world; `source` is how its scenario was named.
+    pub fn of(world: &World, source: &str) -> Save {
+        let s: &Scenario = world.resource::<ActiveScenario>();
+        let setup = *world.resource::<Setup>();
+        let snapshot = Snapshot::capture(world);
         Save {
             game: MAGIC.into(),
             format: SAVE_FORMAT,
@@ -74,63 +76,11 @@ impl Save {
             },
             auto: setup.auto,
             historical: setup.historical,
-            at: game.now(),
-            commands: snapshot.commands.0.clone(),
+            at: world.resource::<crate::calendar::Calendar>().now,
+            commands: world.resource::<CommandLog>().0.clone(),
             snapshot,
         }
     }
-
-    /// The game this save holds. With a changed scenario the snapshot cannot be trusted:
-    /// `replay_on_change` replays the command log on the new version instead; otherwise the
-    /// load is refused with the reason.
-    pub fn restore(
-        self,
-        scenario: std::sync::Arc<Scenario>,
-        replay_on_change: bool,
-    ) -> Result<Game, String> {
-        if scenario.id != self.scenario.id {
-            return Err(format!(
-                "this save is of scenario `{}`, not `{}`",
-                self.scenario.id, scenario.id
-            ));
-        }
-        let setup = setup_of(&self, &scenario)?;
-        if scenario.hash != self.scenario.hash {
-            if !replay_on_change {
-                return Err(format!(
-                    "the scenario `{}` has changed since this game was saved (fingerprint {} then, {} now); \
-                     its saved world may not fit the new version. Load with --replay-on-change to replay the \
-                     {} saved commands on the new version",
-                    self.scenario.id,
-                    self.scenario.hash,
-                    scenario.hash,
-                    self.commands.len()
-                ));
-            }
-            return replay(scenario, setup, self.commands).map_err(|(i, e)| {
-                format!(
-                    "the changed scenario cannot replay this game: command {} fails: {e}",
-                    i + 1
-                )
-            });
-        }
-        let mut game = Game::new(scenario, setup);
-        game.restore(self.snapshot)?;
-        Ok(game)
-    }
-}
-
-/// Plays a command log from the start; on failure, the index of the command and why.
-pub fn replay(
-    scenario: std::sync::Arc<Scenario>,
-    setup: Setup,
-    commands: Vec<Command>,
-) -> Result<Game, (usize, String)> {
-    let mut game = Game::new(scenario, setup);
-    for (i, command) in commands.into_iter().enumerate() {
-        game.apply_logged(command).map_err(|e| (i, e))?;
-    }
-    Ok(game)
 }
 
 /// The setup a save was made with, checked against the scenario.

@@ -12,7 +12,7 @@ use super::{Loaded, fingerprint, load};
 /// The sub-folders a folder scenario may have, and the section each fills.
 const SECTIONS: [&str; 2] = ["governments", "telegrams"];
 
-pub fn load_folder(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load_folder(dir: &Path, libraries: &[PathBuf]) -> Result<Loaded, Vec<Diagnostic>> {
     let main = dir.join("scenario.ron");
     let main_file = main.display().to_string();
     let text = load::read_text(&main).map_err(|d| vec![d])?;
@@ -46,7 +46,7 @@ pub fn load_folder(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         }
     }
     for (i, name) in raw.shared.iter().enumerate() {
-        match shared_file(dir, name) {
+        match shared_file(dir, name, libraries) {
             Ok(path) => match load::read_text(&path) {
                 Ok(t) => texts.push((path.display().to_string(), t)),
                 Err(d) => diags.push(d),
@@ -112,8 +112,8 @@ pub fn load_folder(dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 }
 
 /// Finds a shared government file by name: in `shared/governments/` beside the scenario's
-/// folder, then in each mods folder. A name, not a path: it cannot lead anywhere else.
-fn shared_file(dir: &Path, name: &str) -> Result<PathBuf, String> {
+/// folder, then in each mods folder given. A name, not a path: it cannot lead anywhere else.
+fn shared_file(dir: &Path, name: &str, mods: &[PathBuf]) -> Result<PathBuf, String> {
     let plain = !name.starts_with('.')
         && name.ends_with(".ron")
         && name
@@ -125,11 +125,7 @@ fn shared_file(dir: &Path, name: &str) -> Result<PathBuf, String> {
         ));
     }
     let mut libraries: Vec<PathBuf> = dir.parent().map(|p| p.join("shared")).into_iter().collect();
-    libraries.extend(
-        crate::shipped::mod_dirs()
-            .into_iter()
-            .map(|d| d.join("shared")),
-    );
+    libraries.extend(mods.iter().map(|d| d.join("shared")));
     libraries
         .iter()
         .map(|lib| lib.join("governments").join(name))

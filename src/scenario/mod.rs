@@ -6,10 +6,11 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod moment;
+pub mod names;
 pub mod spans;
 mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use diagnostics::{Diagnostic, Severity};
@@ -23,10 +24,18 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads and validates a scenario file: the one place text becomes a [`Scenario`].
+/// Loads and validates a scenario file: the one place text becomes a [`Scenario`]. A folder
+/// scenario's shared files are looked for only beside it; [`load_file_with`] names mods
+/// folders too.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_file_with(path, &[])
+}
+
+/// As [`load_file`], with the mods folders whose `shared/` libraries a folder scenario's
+/// shared files may come from.
+pub fn load_file_with(path: &Path, mod_dirs: &[PathBuf]) -> Result<Loaded, Vec<Diagnostic>> {
     if path.is_dir() && path.join("scenario.ron").is_file() {
-        return folder::load_folder(path);
+        return folder::load_folder(path, mod_dirs);
     }
     let text = load::read_text(path).map_err(|d| vec![d])?;
     load_str(&path.display().to_string(), &text)

@@ -5,15 +5,15 @@ use std::io::Write;
 use super::Terminal;
 use crate::cables::{Archive, render};
 use crate::command::Action;
-use crate::game::Game;
 use crate::requests::Requests;
 use crate::scenario::format::RawWhom;
 use crate::scenario::{RequestKind, Role, Station};
+use crate::session::Session;
 
 impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
     pub(super) fn reply(
         &mut self,
-        game: &mut Game,
+        game: &mut Session,
         out: &mut impl Write,
     ) -> Result<String, String> {
         let s = game.scenario();
@@ -92,13 +92,15 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
                 }
             }
         }
-        let id = game.command(Action::Reply {
-            telegram: t.id.clone(),
-            request: req.id.clone(),
-            position: issue.positions[positions[pick]].id.clone(),
-            probability,
-            text,
-        })?;
+        let id = game
+            .command(Action::Reply {
+                telegram: t.id.clone(),
+                request: req.id.clone(),
+                position: issue.positions[positions[pick]].id.clone(),
+                probability,
+                text,
+            })
+            .map_err(|e| e.to_string())?;
         let archive = game.world().resource::<Archive>();
         let sent = archive
             .0
@@ -110,7 +112,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
 
     pub(super) fn demarche(
         &mut self,
-        game: &mut Game,
+        game: &mut Session,
         out: &mut impl Write,
     ) -> Result<String, String> {
         let s = game.scenario();
@@ -158,11 +160,12 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             issue: None,
             post: Some(post_id),
         })
+        .map_err(|e| e.to_string())
     }
 
     pub(super) fn decide(
         &mut self,
-        game: &mut Game,
+        game: &mut Session,
         out: &mut impl Write,
     ) -> Result<String, String> {
         let s = game.scenario();
@@ -199,6 +202,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             request: req.id.clone(),
             option: options[pick].id.clone(),
         })
+        .map_err(|e| e.to_string())
     }
 
     /// Asks for a number from 1 to `n` until one is given; returns it 0-based.

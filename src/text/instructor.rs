@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use crate::command::Action;
-use crate::game::Game;
 use crate::instructor::{Hidden, Instruct};
+use crate::session::Session;
 
 pub const HELP: &str = "\
 Instructor (--instructor):
@@ -15,7 +15,7 @@ Instructor (--instructor):
 ";
 
 /// The instructor's commands; `None` if the words are not one of them.
-pub fn command(game: &mut Game, words: &[&str]) -> Option<Result<String, String>> {
+pub fn command(game: &mut Session, words: &[&str]) -> Option<Result<String, String>> {
     let instruct = match words {
         ["truth"] => return Some(Ok(render_truth(game))),
         ["inject", telegram] => Instruct::Inject {
@@ -41,11 +41,12 @@ pub fn command(game: &mut Game, words: &[&str]) -> Option<Result<String, String>
     // The transcript shows what was done, as the instructor's; no need to say it twice.
     Some(
         game.command(Action::Instruct(instruct))
-            .map(|_| String::new()),
+            .map(|_| String::new())
+            .map_err(|e| e.to_string()),
     )
 }
 
-fn render_truth(game: &Game) -> String {
+fn render_truth(game: &Session) -> String {
     let s = game.scenario();
     let h = Hidden::of(game.world());
     let mut out = String::from("THE TRUTH (instructor only)\n");

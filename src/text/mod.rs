@@ -4,16 +4,15 @@
 mod forms;
 mod instructor;
 mod views;
-mod watch;
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
 
 use crate::cables::{Archive, CableId, render};
 use crate::command::Step;
-use crate::game::Game;
 use crate::report::render_entry;
 use crate::scenario::{Moment, Station};
+use crate::session::{Reload, Session, Watch};
 use crate::transcript::{Entry, Transcript};
 
 const HELP: &str = "\
@@ -35,26 +34,16 @@ Commands:
   quit                  leave the game
 ";
 
-/// Plays a game on `input`/`output` until it ends or the input closes.
-pub fn run(game: Game, source: &str, input: impl BufRead, out: impl Write) -> io::Result<()> {
-    run_as(game, source, input, out, false)
-}
-
-/// As [`run`]; with `instructor`, the instructor's commands are open too.
-pub fn run_as(
-    mut game: Game,
-    source: &str,
-    input: impl BufRead,
-    mut out: impl Write,
-    instructor: bool,
-) -> io::Result<()> {
+/// Plays a game on `input`/`output` until it ends or the input closes. The instructor's
+/// commands are open if the session's instructor is at the controls.
+pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
+    let instructor = game.instructor();
     let mut term = Terminal {
         lines: input.lines(),
         read: HashSet::new(),
         shown: 0,
     };
-    let mut saved_day = game.now().date();
-    let mut watch = watch::Watch::new(source);
+    let mut watch = Watch::new(game.source());
     let s = game.scenario();
     writeln!(out, "{}\n{}\n", s.title, s.summary.trim())?;
     writeln!(
@@ -74,7 +63,7 @@ pub fn run_as(
             return Ok(());
         }
         if watch.changed() {
-            reload(&mut game, source, &mut out)?;
+            reload(&mut game, &mut out)?;
             term.shown = game.world().resource::<Transcript>().0.len();
         }
         write!(out, "[{}] > ", game.now())?;
@@ -102,17 +91,20 @@ pub fn run_as(
                 .map(|p| views::render_dossier(game.world(), p))
                 .ok_or_else(|| format!("no post `{post}`")),
             ["reports"] => Ok(views::render_reports(game.world())),
-            ["next" | "n"] => game.advance(Step::NextCable),
-            ["day" | "d"] => game.advance(Step::Day),
-            ["finish"] => game.advance(Step::Until(game.scenario().end)),
+            ["next" | "n"] => advance(&mut game, Step::NextCable),
+            ["day" | "d"] => advance(&mut game, Step::Day),
+            ["finish"] => {
+                let end = game.scenario().end;
+                advance(&mut game, Step::Until(end))
+            }
             ["until", date] => Moment::parse(date)
                 .map(|m| m.at_hour(game.scenario().model.office_opens))
-                .and_then(|m| game.advance(Step::Until(m))),
+                .and_then(|m| advance(&mut game, Step::Until(m))),
             ["reply"] => term.reply(&mut game, &mut out),
             ["demarche"] => term.demarche(&mut game, &mut out),
             ["decide"] => term.decide(&mut game, &mut out),
-            ["save"] => save(&game, source, &format!("{}.save.ron", game.scenario().id)),
-            ["save", file] => save(&game, source, file),
+            ["save"] => save(&game, &format!("{}.save.ron", game.scenario().id)),
+            ["save", file] => save(&game, file),
             words => match instructor
                 .then(|| instructor::command(&mut game, words))
                 .flatten()
@@ -122,11 +114,8 @@ pub fn run_as(
             },
         };
         // One autosave each game day: a crash loses at most a day.
-        if game.now().date() != saved_day && !game.is_over() {
-            saved_day = game.now().date();
-            if let Err(e) = crate::save::autosave(&game, source) {
-                writeln!(out, "! autosave failed: {e}")?;
-            }
+        if let Err(e) = game.autosave() {
+            writeln!(out, "! autosave failed: {e}")?;
         }
         match result {
             Ok(text) if !text.is_empty() => write!(
@@ -141,11 +130,11 @@ pub fn run_as(
     }
 }
 
-/// The scenario's file changed: a valid version replaces the running one, replayed from
-/// the start with the same seed and commands; an invalid one is reported and ignored.
-fn reload(game: &mut Game, source: &str, out: &mut impl Write) -> io::Result<()> {
-    match crate::shipped::load(source) {
-        Err(diags) => {
+/// The scenario's file changed: the front door reloads it; the terminal says what came of it.
+fn reload(game: &mut Session, out: &mut impl Write) -> io::Result<()> {
+    let source = game.source().to_string();
+    match game.reload() {
+        Reload::Invalid(diags) => {
             writeln!(
                 out,
                 "\n! {source} changed but does not validate; the last good version goes on:"
@@ -154,37 +143,26 @@ fn reload(game: &mut Game, source: &str, out: &mut impl Write) -> io::Result<()>
                 writeln!(out, "  {d}")?;
             }
         }
-        Ok(loaded) => {
-            let commands = game
-                .world()
-                .resource::<crate::command::CommandLog>()
-                .0
-                .clone();
-            let count = commands.len();
-            match crate::save::replay(loaded.scenario, game.setup(), commands) {
-                Ok(new) => {
-                    *game = new;
-                    writeln!(
-                        out,
-                        "\n{source} changed: reloaded, and your {count} command(s) replayed from the start; it is {}.",
-                        game.now()
-                    )?;
-                }
-                Err((i, e)) => writeln!(
-                    out,
-                    "\n! {source} changed, but your command {} no longer applies ({e}); the last good version goes on.",
-                    i + 1
-                )?,
-            }
-        }
+        Reload::Reloaded { commands } => writeln!(
+            out,
+            "\n{source} changed: reloaded, and your {commands} command(s) replayed from the start; it is {}.",
+            game.now()
+        )?,
+        Reload::Refused { index, error } => writeln!(
+            out,
+            "\n! {source} changed, but your command {index} no longer applies ({error}); the last good version goes on."
+        )?,
     }
     Ok(())
 }
 
-fn save(game: &Game, source: &str, file: &str) -> Result<String, String> {
+fn advance(game: &mut Session, step: Step) -> Result<String, String> {
+    game.advance(step).map_err(|e| e.to_string())
+}
+
+fn save(game: &Session, file: &str) -> Result<String, String> {
     let path = std::path::Path::new(file);
-    crate::save::write_save(path, &crate::save::Save::of(game, source))
-        .map_err(|e| e.to_string())?;
+    game.save_to(path).map_err(|e| e.to_string())?;
     Ok(format!(
         "Saved to {} (continue with `demarche play --text --load {}`).",
         path.display(),
@@ -215,7 +193,7 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
     }
 
     /// Shows what reached the player since the last prompt.
-    fn news(&mut self, game: &Game, out: &mut impl Write) -> io::Result<()> {
+    fn news(&mut self, game: &Session, out: &mut impl Write) -> io::Result<()> {
         let world = game.world();
         let me = game.setup().role.station();
         let entries = &world.resource::<Transcript>().0;
@@ -251,12 +229,12 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
         Ok(())
     }
 
-    fn read_cable(&mut self, game: &Game, n: &str) -> Result<String, String> {
+    fn read_cable(&mut self, game: &Session, n: &str) -> Result<String, String> {
         let tray = views::tray(game.world());
         let ix: usize = n
             .parse()
             .map_err(|_| format!("`{n}` is not a number; `read 1` reads the first cable"))?;
-        let (cable, _) = tray
+        let cable = tray
             .get(ix.wrapping_sub(1))
             .ok_or_else(|| format!("the in-tray has {} cable(s)", tray.len()))?;
         self.read.insert(*cable);

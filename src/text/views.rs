@@ -1,52 +1,54 @@
-//! What the terminal shows: the in-tray, the open requests, the dossier. Views only read.
+//! What the terminal shows: the in-tray, the open requests, the dossier, as text. They are
+//! worded from the same view models the window draws ([`crate::views`]); views only read.
 
 use std::collections::HashSet;
 use std::fmt::Write;
 
 use bevy::prelude::*;
 
-use crate::cables::{Archive, CableId, render::classification_word, series_name};
-use crate::missions::{BusyUntil, Calls, Estimates, Rapport};
+use crate::cables::series_name;
+use crate::missions::{BusyUntil, Calls, Rapport};
 use crate::requests::Requests;
 use crate::scenario::format::Precedence;
 use crate::scenario::{PostId, RequestKind, Role, Scenario, Station};
-use crate::sim::{ActiveScenario, Setup};
-use crate::stations::{InTray, Stations};
+use crate::stations::Stations;
+use crate::views;
+use crate::vocab::CableId;
+use crate::vocab::Setup;
 
-/// The player's in-tray, oldest first: (cable, when it arrived).
-pub fn tray(world: &World) -> Vec<(CableId, crate::scenario::Moment)> {
-    let setup = world.resource::<Setup>();
-    let entity = world.resource::<Stations>().entity(setup.role.station());
-    world
-        .get::<InTray>(entity)
-        .map(|t| t.0.iter().map(|i| (i.cable, i.at)).collect())
-        .unwrap_or_default()
+/// The player's in-tray, oldest first: the cables `read N` numbers.
+pub fn tray(world: &World) -> Vec<CableId> {
+    views::tray_rows(world)
+        .iter()
+        .rev()
+        .map(|r| r.cable)
+        .collect()
 }
 
 pub fn render_tray(world: &World, read: &HashSet<CableId>) -> String {
-    let archive = world.resource::<Archive>();
-    let items = tray(world);
-    if items.is_empty() {
+    let rows = views::tray_rows(world);
+    if rows.is_empty() {
         return "The in-tray is empty. `next` waits for the next cable.\n".into();
     }
     let mut out =
         String::from("  #  arrived           prec      class         cable            subject\n");
-    for (n, (cable, at)) in items.iter().enumerate().rev() {
-        let c = archive.get(*cable);
-        let precedence = match c.precedence {
+    // Newest first, numbered from the oldest.
+    for (i, row) in rows.iter().enumerate() {
+        let precedence = match row.precedence {
             Precedence::Niact => "NIACT",
             Precedence::Immediate => "IMMEDIATE",
             Precedence::Priority => "PRIORITY",
             Precedence::Routine => "ROUTINE",
         };
-        let mark = if read.contains(cable) { ' ' } else { '*' };
+        let mark = if read.contains(&row.cable) { ' ' } else { '*' };
         let _ = writeln!(
             out,
-            "{mark}{:>2}  {at}  {precedence:<9} {:<13} {:<16} {}",
-            n + 1,
-            classification_word(c.classification),
-            c.citation_name(),
-            c.subject
+            "{mark}{:>2}  {}  {precedence:<9} {:<13} {:<16} {}",
+            rows.len() - i,
+            row.arrived,
+            row.classification,
+            row.name,
+            row.subject
         );
     }
     out.push_str("(* unread; newest first; `read N` to read one)\n");
@@ -55,7 +57,7 @@ pub fn render_tray(world: &World, read: &HashSet<CableId>) -> String {
 
 /// The open requests the player must answer.
 pub fn render_requests(world: &World) -> String {
-    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let s: &Scenario = views::scenario(world);
     let setup = world.resource::<Setup>();
     let requests = world.resource::<Requests>();
     let mut out = String::new();
@@ -92,7 +94,7 @@ pub fn render_requests(world: &World) -> String {
 
 /// The host government as the mission knows it (never the truth).
 pub fn render_dossier(world: &World, post: PostId) -> String {
-    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let s: &Scenario = views::scenario(world);
     let mission = s.mission(post);
     let gov = s.government(mission.host);
     let entity = world.resource::<Stations>().entity(Station::Post(post));
@@ -115,10 +117,10 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
     for l in &gov.leaders {
         let _ = writeln!(out, "  {:<24} {} ({:?})", l.name, l.title, l.role);
     }
-    if let Some(e) = world.get::<Estimates>(entity) {
+    if let Some(e) = views::estimates(world, post) {
         out.push_str("The mission's estimates:\n");
         for (i, issue) in s.issues.iter().enumerate() {
-            let est = e.0[i];
+            let est = e[i];
             let pos = &issue.positions[issue.position_of(est.mean)];
             let _ = writeln!(
                 out,
@@ -151,7 +153,7 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
 
 /// What the posts have reported, for the Department.
 pub fn render_reports(world: &World) -> String {
-    let s: &Scenario = &world.resource::<ActiveScenario>().0;
+    let s: &Scenario = views::scenario(world);
     let requests = world.resource::<Requests>();
     let mut out = String::from("Reports received (estimates by return cable):\n");
     let mut any = false;

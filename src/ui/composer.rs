@@ -4,7 +4,7 @@
 
 use bevy_egui::egui;
 
-use super::session::Session;
+use super::desk::Desk;
 use super::theme::TELETYPE;
 use crate::cables::render;
 use crate::command::Action;
@@ -12,7 +12,7 @@ use crate::scenario::format::RawWhom;
 use crate::scenario::{RequestKind, Role};
 use crate::views;
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
     let Some(cable) = session.selected else {
         ui.weak("Open a cable with a request first.");
         return;
@@ -81,7 +81,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
 
 fn estimate_form(
     ui: &mut egui::Ui,
-    session: &mut Session,
+    session: &mut Desk,
     request: (crate::scenario::TelegramId, usize),
     issue: crate::scenario::IssueId,
     positions: &[usize],
@@ -168,7 +168,7 @@ fn estimate_form(
 
 fn action_form(
     ui: &mut egui::Ui,
-    session: &mut Session,
+    session: &mut Desk,
     see: &[crate::scenario::Whom],
     show: &[crate::scenario::MaterialId],
 ) {

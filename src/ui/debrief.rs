@@ -4,14 +4,14 @@
 use bevy_egui::egui;
 use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Text};
 
-use super::session::Session;
+use super::desk::Desk;
 use super::theme::position_colour;
 use crate::debrief::compare::VoteBeside;
 use crate::debrief::{Counterfactual, Debrief, cast_word};
 use crate::governments::StanceHistory;
 use crate::votes::Cast;
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
     // The record re-run is a whole game: run it once, when the debrief is first shown.
     if session.counterfactual.is_none() && session.game.is_over() {
         session.counterfactual = Some(Counterfactual::run(session.game.world()));

@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use super::session::Session;
+use super::desk::Desk;
 use super::theme::position_colour;
 use crate::missions::{Calls, Rapport};
 use crate::requests::Requests;
@@ -11,7 +11,7 @@ use crate::scenario::{Issue, PostId, Role, Station};
 use crate::stations::Stations;
 use crate::views;
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
     let is_department = session.game.setup().role == Role::Department;
     let world = session.game.world();
     let s = views::scenario(world);

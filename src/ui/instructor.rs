@@ -4,7 +4,7 @@
 
 use bevy_egui::egui;
 
-use super::session::Session;
+use super::desk::Desk;
 use super::theme::position_colour;
 use crate::command::Action;
 use crate::instructor::{Hidden, Instruct};
@@ -19,7 +19,7 @@ pub struct InstructorForm {
     pub to: f64,
 }
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
     let hidden = Hidden::of(session.game.world());
     let over = session.game.is_over();
     ui.heading("Instructor");
@@ -34,7 +34,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Session) {
         .show(ui, |ui| truth(ui, session, &hidden));
 }
 
-fn commands(ui: &mut egui::Ui, session: &mut Session, hidden: &Hidden) {
+fn commands(ui: &mut egui::Ui, session: &mut Desk, hidden: &Hidden) {
     ui.horizontal(|ui| {
         let (label, order) = if hidden.paused {
             ("Resume the game", Instruct::Resume)
@@ -106,7 +106,7 @@ fn commands(ui: &mut egui::Ui, session: &mut Session, hidden: &Hidden) {
     });
 }
 
-fn truth(ui: &mut egui::Ui, session: &Session, hidden: &Hidden) {
+fn truth(ui: &mut egui::Ui, session: &Desk, hidden: &Hidden) {
     let s = session.game.scenario();
     ui.label(egui::RichText::new("True stances, and each mission's estimate of its host").strong());
     egui::Grid::new("truth").striped(true).show(ui, |ui| {

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 use serde::Deserialize;
 
-use super::session::{Session, View};
+use super::desk::{Desk, View};
 use super::theme::{CONTEXT, UNKNOWN, position_colour};
 use crate::scenario::GovId;
 use crate::views::{self, Knowledge};
@@ -147,7 +147,7 @@ const EAST: f32 = -32.0;
 const NORTH: f32 = 50.0;
 const SOUTH: f32 = -56.0;
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session, shapes: Option<&MapShapes>) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk, shapes: Option<&MapShapes>) {
     let Some(shapes) = shapes else {
         ui.weak("Loading the map…");
         return;

@@ -3,6 +3,7 @@
 
 mod composer;
 mod debrief;
+mod desk;
 mod dossier;
 mod instructor;
 mod map;
@@ -10,7 +11,6 @@ mod play;
 mod reader;
 mod reload;
 mod screenshot;
-mod session;
 mod theme;
 mod title;
 mod tray;
@@ -22,8 +22,8 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy_egui::EguiPlugin;
 
+pub use desk::{Desk, View};
 pub use play::draw as draw_playing_screen;
-pub use session::{Session, View};
 
 /// How the window was asked to start.
 #[derive(Resource, Clone, Debug, Default)]
@@ -43,6 +43,8 @@ pub struct WindowOptions {
     pub load: Option<PathBuf>,
     /// The instructor's tab and commands.
     pub instructor: bool,
+    /// Where scenarios are found (the command line's `--mods`).
+    pub loader: crate::shipped::Loader,
 }
 
 /// Whether a display server is there to open a window on.
@@ -93,7 +95,7 @@ pub fn run(options: WindowOptions) -> ExitCode {
         commands.spawn(Camera2d);
     })
     .add_plugins((
-        session::plugin,
+        desk::plugin,
         theme::plugin,
         map::plugin,
         reload::plugin,

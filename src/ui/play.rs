@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use super::session::{Screen, Session, View};
+use super::desk::{Desk, Screen, View};
 use super::title::{primary_ctx, root};
 use super::{composer, debrief, dossier, instructor, map, reader, tray};
 use crate::command::Step;
@@ -20,7 +20,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Opens the cable that most needs the player: the newest with an open request, else the
 /// newest.
-pub fn select_default_cable(session: &mut Session) {
+pub fn select_default_cable(session: &mut Desk) {
     let world = session.game.world();
     let rows = views::tray_rows(world);
     let pick = rows
@@ -38,7 +38,7 @@ fn play_screen(world: &mut World) {
     let Some(ctx) = primary_ctx(world) else {
         return;
     };
-    let Some(mut session) = world.remove_non_send::<Session>() else {
+    let Some(mut session) = world.remove_non_send::<Desk>() else {
         return;
     };
     let shapes = world
@@ -52,7 +52,7 @@ fn play_screen(world: &mut World) {
 
 /// Lays out one frame of the playing screen: what `play_screen` does besides keys and
 /// autosave. It needs only an egui context, so the benchmarks time it without a renderer.
-pub fn draw(ctx: &egui::Context, session: &mut Session, shapes: Option<&map::MapShapes>) {
+pub fn draw(ctx: &egui::Context, session: &mut Desk, shapes: Option<&map::MapShapes>) {
     let mut root = root(ctx);
     egui::Panel::top("calendar").show(&mut root, |ui| calendar_bar(ui, session));
     egui::Panel::bottom("status").show(&mut root, |ui| status_line(ui, session));
@@ -69,13 +69,13 @@ pub fn draw(ctx: &egui::Context, session: &mut Session, shapes: Option<&map::Map
             View::Dossier => dossier::show(ui, session),
             View::Map => map::show(ui, session, shapes),
             View::Debrief => debrief::show(ui, session),
-            View::Instructor if session.instructor => instructor::show(ui, session),
+            View::Instructor if session.instructor() => instructor::show(ui, session),
             View::Instructor => reader::show(ui, session),
         }
     });
 }
 
-fn tabs(ui: &mut egui::Ui, session: &mut Session) {
+fn tabs(ui: &mut egui::Ui, session: &mut Desk) {
     let over = session.game.is_over();
     ui.horizontal(|ui| {
         for (view, label) in [
@@ -86,7 +86,7 @@ fn tabs(ui: &mut egui::Ui, session: &mut Session) {
             (View::Debrief, "5 Debrief"),
             (View::Instructor, "6 Instructor"),
         ] {
-            if view == View::Instructor && !session.instructor {
+            if view == View::Instructor && !session.instructor() {
                 continue;
             }
             let enabled = view != View::Debrief || over;
@@ -103,7 +103,7 @@ fn tabs(ui: &mut egui::Ui, session: &mut Session) {
     });
 }
 
-fn calendar_bar(ui: &mut egui::Ui, session: &mut Session) {
+fn calendar_bar(ui: &mut egui::Ui, session: &mut Desk) {
     let world = session.game.world();
     let s = views::scenario(world);
     let now = session.game.now();
@@ -174,7 +174,7 @@ fn calendar_bar(ui: &mut egui::Ui, session: &mut Session) {
     });
 }
 
-fn status_line(ui: &mut egui::Ui, session: &Session) {
+fn status_line(ui: &mut egui::Ui, session: &Desk) {
     match &session.status {
         Some(Ok(text)) => ui.label(text),
         Some(Err(e)) => ui.colored_label(egui::Color32::LIGHT_RED, e),
@@ -182,7 +182,7 @@ fn status_line(ui: &mut egui::Ui, session: &Session) {
     };
 }
 
-fn keyboard(ctx: &egui::Context, session: &mut Session) {
+fn keyboard(ctx: &egui::Context, session: &mut Desk) {
     if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::S)) {
         session.save();
     }
@@ -222,7 +222,7 @@ fn keyboard(ctx: &egui::Context, session: &mut Session) {
     ] {
         if pressed(key)
             && (view != View::Debrief || over)
-            && (view != View::Instructor || session.instructor)
+            && (view != View::Instructor || session.instructor())
         {
             session.tab = view;
         }

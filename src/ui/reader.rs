@@ -4,13 +4,13 @@
 
 use bevy_egui::egui;
 
-use super::session::{Session, View};
+use super::desk::{Desk, View};
 use super::theme::TELETYPE;
 use crate::cables::render;
 use crate::glossary::Glossary;
 use crate::views;
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
     let Some(cable_id) = session.selected else {
         ui.weak("Choose a cable in the in-tray (Up and Down keys, or click).");
         return;

@@ -1,7 +1,7 @@
 //! Hot reload in the window, with Bevy's asset watcher (`file_watcher`): the scenario's files
-//! are assets of their own source; when one changes, the scenario is validated again. A valid
-//! version replaces the running one, replayed from the start with the same seed and commands;
-//! an invalid one is shown on the status line and the last good version goes on.
+//! are assets of their own source; when one changes, the front door reloads the scenario
+//! ([`Session::reload_from`](crate::session::Session::reload_from)) and the status line says
+//! what came of it.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,8 @@ use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::session::Session;
+use super::desk::Desk;
+use crate::session::Reload;
 
 /// The asset source the scenario's files are watched through.
 const SOURCE: &str = "scenario";
@@ -51,8 +52,11 @@ pub struct Watched {
     pub scenario: PathBuf,
 }
 
+/// The watched files' handles, held so that the asset server keeps watching them.
 #[derive(Resource)]
-struct Handles(#[allow(dead_code)] Vec<Handle<ScenarioFile>>);
+struct Handles {
+    _held: Vec<Handle<ScenarioFile>>,
+}
 
 /// Where the scenario named on the command line lives on disk, if it does: a file, a folder
 /// scenario, or (when run from the repository) a shipped scenario's source file.
@@ -118,7 +122,7 @@ fn load_watched(mut commands: Commands, server: Res<AssetServer>, watched: Optio
         .iter()
         .map(|f| server.load(format!("{SOURCE}://{f}")))
         .collect();
-    commands.insert_resource(Handles(handles));
+    commands.insert_resource(Handles { _held: handles });
 }
 
 fn reload_on_change(world: &mut World) {
@@ -132,37 +136,24 @@ fn reload_on_change(world: &mut World) {
     let Some(watched) = world.get_resource::<Watched>().cloned() else {
         return;
     };
-    let Some(mut session) = world.get_non_send_mut::<Session>() else {
+    let Some(mut session) = world.get_non_send_mut::<Desk>() else {
         return;
     };
-    session.status = Some(match crate::scenario::load_file(&watched.scenario) {
-        Err(diags) => Err(format!(
+    session.status = Some(match session.game.reload_from(&watched.scenario) {
+        Reload::Invalid(diags) => Err(format!(
             "{} changed but does not validate ({} problem(s)); the last good version goes on. First: {}",
             watched.scenario.display(),
             diags.len(),
             diags[0]
         )),
-        Ok(loaded) => {
-            let commands = session
-                .game
-                .world()
-                .resource::<crate::command::CommandLog>()
-                .0
-                .clone();
-            let count = commands.len();
-            match crate::save::replay(loaded.scenario, session.game.setup(), commands) {
-                Ok(game) => {
-                    session.game = game;
-                    session.counterfactual = None;
-                    Ok(format!(
-                        "Scenario reloaded; your {count} command(s) replayed from the start."
-                    ))
-                }
-                Err((i, e)) => Err(format!(
-                    "The scenario changed, but your command {} no longer applies ({e}); the last good version goes on.",
-                    i + 1
-                )),
-            }
+        Reload::Reloaded { commands } => {
+            session.counterfactual = None;
+            Ok(format!(
+                "Scenario reloaded; your {commands} command(s) replayed from the start."
+            ))
         }
+        Reload::Refused { index, error } => Err(format!(
+            "The scenario changed, but your command {index} no longer applies ({error}); the last good version goes on."
+        )),
     });
 }

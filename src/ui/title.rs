@@ -4,10 +4,9 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::WindowOptions;
-use super::session::{Screen, Session, View};
-use crate::cli::{Mode, load_scenario, read_commands, setup_for};
-use crate::game::Game;
-use crate::shipped::{DEFAULT, SHIPPED};
+use super::desk::{Desk, Screen, View};
+use crate::session::{GameError, Session, Start, read_commands};
+use crate::shipped::{DEFAULT, Loader, SHIPPED};
 
 /// The choices being made on the title screen.
 #[derive(Resource)]
@@ -24,7 +23,7 @@ struct Choice {
 }
 
 impl Choice {
-    fn load(scenario: &str) -> Self {
+    fn load(loader: &Loader, scenario: &str) -> Self {
         let mut choice = Choice {
             scenario: scenario.to_string(),
             role: String::new(),
@@ -35,13 +34,13 @@ impl Choice {
             title: String::new(),
             summary: String::new(),
         };
-        choice.refresh();
+        choice.refresh(loader);
         choice
     }
 
     /// Reads the chosen scenario's title, summary and roles.
-    fn refresh(&mut self) {
-        match load_scenario(&self.scenario) {
+    fn refresh(&mut self, loader: &Loader) {
+        match crate::session::load(loader, &self.scenario) {
             Ok(l) => {
                 let s = &l.scenario;
                 self.title = s.title.clone();
@@ -68,7 +67,7 @@ impl Choice {
                 self.error = None;
             }
             Err(e) => {
-                self.error = Some(e);
+                self.error = Some(e.to_string());
                 self.roles.clear();
             }
         }
@@ -86,7 +85,10 @@ pub(super) fn plugin(app: &mut App) {
 /// the title screen.
 fn start(world: &mut World) {
     let options = world.resource::<WindowOptions>().clone();
-    world.insert_resource(Choice::load(options.scenario.as_deref().unwrap_or(DEFAULT)));
+    world.insert_resource(Choice::load(
+        &options.loader,
+        options.scenario.as_deref().unwrap_or(DEFAULT),
+    ));
     if options.view == Some(View::Title)
         || (options.scenario.is_none() && options.commands.is_none())
     {
@@ -94,27 +96,15 @@ fn start(world: &mut World) {
     }
     let name = options.scenario.clone().unwrap_or_else(|| DEFAULT.into());
     let started = match &options.load {
-        Some(path) => {
-            crate::cli::load_game(path, false).map(|(game, source)| Session::new(game, source))
-        }
-        None => begin(&name, options.seed, options.role.as_deref()),
+        Some(path) => Session::load(&options.loader, path, false, options.instructor),
+        None => begin(&options, &name, options.seed, options.role.as_deref()),
     };
-    match started {
+    match started.map(Desk::new) {
         Ok(mut session) => {
-            session.instructor = options.instructor;
-            if let Some(path) = &options.commands {
-                match read_commands(path)
-                    .and_then(|c| crate::cli::instructed(c, options.instructor))
-                {
-                    Ok(commands) => {
-                        for c in commands {
-                            if let Err(e) = session.game.play_scripted(c) {
-                                error!("scripted command refused: {e}");
-                            }
-                        }
-                    }
-                    Err(e) => error!("{e}"),
-                }
+            if let Some(path) = &options.commands
+                && let Err(e) = read_commands(path).and_then(|c| session.game.script(c))
+            {
+                error!("scripted command refused: {e}");
             }
             if let Some(view) = options.view {
                 session.tab = view;
@@ -128,17 +118,25 @@ fn start(world: &mut World) {
                 .resource_mut::<NextState<Screen>>()
                 .set(Screen::Playing);
         }
-        Err(e) => world.resource_mut::<Choice>().error = Some(e),
+        Err(e) => world.resource_mut::<Choice>().error = Some(e.to_string()),
     }
 }
 
-fn begin(scenario: &str, seed: u64, role: Option<&str>) -> Result<Session, String> {
-    let loaded = load_scenario(scenario)?;
-    let setup = setup_for(&loaded.scenario, seed, role, Mode::Player)?;
-    Ok(Session::new(
-        Game::new(loaded.scenario, setup),
-        scenario.to_string(),
-    ))
+fn begin(
+    options: &WindowOptions,
+    scenario: &str,
+    seed: u64,
+    role: Option<&str>,
+) -> Result<Session, GameError> {
+    Session::start(
+        &options.loader,
+        &Start {
+            seed,
+            role: role.map(String::from),
+            instructor: options.instructor,
+            ..Start::new(scenario)
+        },
+    )
 }
 
 fn title_screen(world: &mut World) {
@@ -148,6 +146,8 @@ fn title_screen(world: &mut World) {
     let ctx = &ctx;
     let mut start: Option<(String, u64, String)> = None;
     let mut resume: Option<std::path::PathBuf> = None;
+    let options = world.resource::<WindowOptions>().clone();
+    let loader = &options.loader;
     world.resource_scope(|_, mut choice: Mut<Choice>| {
         egui::CentralPanel::default().show(&mut root(ctx), |ui| {
             ui.vertical_centered(|ui| {
@@ -163,14 +163,14 @@ fn title_screen(world: &mut World) {
                     ui.label(egui::RichText::new("Scenario").strong());
                     for s in SHIPPED {
                         if ui.radio(choice.scenario == s.name, s.name).clicked() {
-                            *choice = Choice::load(s.name);
+                            *choice = Choice::load(loader, s.name);
                         }
                     }
                     ui.horizontal(|ui| {
                         ui.label("or a file:");
                         let edit = ui.text_edit_singleline(&mut choice.scenario);
                         if edit.lost_focus() {
-                            choice.refresh();
+                            choice.refresh(loader);
                         }
                     });
                     ui.add_space(8.0);
@@ -233,23 +233,20 @@ fn title_screen(world: &mut World) {
         });
     });
     let started = match (start, resume) {
-        (_, Some(path)) => Some(
-            crate::cli::load_game(&path, false).map(|(game, source)| Session::new(game, source)),
-        ),
-        (Some((scenario, seed, role)), None) => Some(begin(&scenario, seed, Some(&role))),
+        (_, Some(path)) => Some(Session::load(loader, &path, false, options.instructor)),
+        (Some((scenario, seed, role)), None) => Some(begin(&options, &scenario, seed, Some(&role))),
         (None, None) => None,
     };
     if let Some(started) = started {
-        match started {
+        match started.map(Desk::new) {
             Ok(mut session) => {
-                session.instructor = world.resource::<WindowOptions>().instructor;
                 super::play::select_default_cable(&mut session);
                 world.insert_non_send(session);
                 world
                     .resource_mut::<NextState<Screen>>()
                     .set(Screen::Playing);
             }
-            Err(e) => world.resource_mut::<Choice>().error = Some(e),
+            Err(e) => world.resource_mut::<Choice>().error = Some(e.to_string()),
         }
     }
 }

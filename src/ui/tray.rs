@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use bevy_egui::egui;
 
-use super::session::Session;
+use super::desk::Desk;
 use super::theme::precedence_colour;
 use crate::scenario::format::Precedence;
 use crate::views::{self, TrayRow};
@@ -17,7 +17,7 @@ use crate::views::{self, TrayRow};
 pub struct TrayCache {
     key: Option<(
         usize,
-        crate::sim::Setup,
+        crate::vocab::Setup,
         usize,
         crate::scenario::Moment,
         usize,
@@ -27,7 +27,7 @@ pub struct TrayCache {
 }
 
 /// Every row of the in-tray, newest first, and the sorted names of its threads.
-pub fn all_rows(session: &mut Session) -> (Rc<[TrayRow]>, Rc<[String]>) {
+pub fn all_rows(session: &mut Desk) -> (Rc<[TrayRow]>, Rc<[String]>) {
     let world = session.game.world();
     let key = views::tray_key(world);
     let cache = &mut session.tray;
@@ -46,7 +46,7 @@ pub fn all_rows(session: &mut Session) -> (Rc<[TrayRow]>, Rc<[String]>) {
 }
 
 /// The rows the filter lets through.
-pub fn visible_rows(session: &mut Session) -> Vec<TrayRow> {
+pub fn visible_rows(session: &mut Desk) -> Vec<TrayRow> {
     let (rows, _) = all_rows(session);
     rows.iter()
         .filter(|r| session.thread.as_ref().is_none_or(|t| &r.thread == t))
@@ -54,7 +54,7 @@ pub fn visible_rows(session: &mut Session) -> Vec<TrayRow> {
         .collect()
 }
 
-pub fn show(ui: &mut egui::Ui, session: &mut Session) {
+pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
     let (all, threads) = all_rows(session);
     let unread = all
         .iter()

@@ -7,13 +7,14 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
-use crate::effects::{Apply, apply_all};
+use crate::effects::{CallVote, apply_all};
 use crate::governments::GovernmentStances;
 use crate::requests::Requests;
+use crate::saved::SavedApp;
 use crate::scenario::format::RecordedCast;
-use crate::scenario::{Effect, GovId, Moment, PositionIx, RequestIx, Station, TelegramId, VoteId};
-use crate::sim::{ActiveScenario, Setup, SimSet};
+use crate::scenario::{GovId, Moment, PositionIx, RequestIx, Station, TelegramId, VoteId};
 use crate::transcript::{Entry, Transcript};
+use crate::vocab::{ActiveScenario, Setup, SimSet};
 use rules::{Tally, Verdict, decide};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +97,8 @@ impl Score {
     /// The Brier score of the probability given: 0 is perfect, 0.25 is what "50%" earns.
     pub fn brier(&self) -> f64 {
         let outcome = if self.right() { 1.0 } else { 0.0 };
-        (self.probability - outcome).powi(2)
+        let miss = self.probability - outcome;
+        miss * miss
     }
 }
 
@@ -107,17 +109,15 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<VoteLog>()
         .init_resource::<Called>()
         .init_resource::<Scores>()
+        .saved_resource::<VoteLog>("votes")
+        .saved_resource::<Scores>("scores")
         .add_observer(call_vote)
         .add_systems(Update, count.in_set(SimSet::Votes));
 }
 
-fn call_vote(on: On<Apply>, mut called: ResMut<Called>) {
-    if let Effect::CallVote(v) = on.event().0 {
-        called.0.push(v);
-    }
+fn call_vote(on: On<CallVote>, mut called: ResMut<Called>) {
+    called.0.push(on.event().0);
 }
-
-#[allow(clippy::too_many_arguments)]
 fn count(
     mut called: ResMut<Called>,
     calendar: Res<Calendar>,

@@ -14,7 +14,8 @@ use sections::{cables, counterfactual, score, stances, votes};
 
 pub use charts::{calibration_svg, stances_svg};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+/// The report's format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     #[default]
     Md,

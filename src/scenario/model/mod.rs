@@ -88,6 +88,8 @@ pub struct Scenario {
     /// The probability of each `Chance` trigger, in the order they appear.
     pub chances: Vec<f64>,
     pub model: Model,
+    /// Every id a command may name, looked up as validation looks them up.
+    pub names: crate::scenario::names::Names,
 }
 
 /// Who the player is.

@@ -46,7 +46,13 @@ impl Trigger {
             Trigger::At(m) | Trigger::NoReply { by: m, .. } => out.push(*m),
             Trigger::All(ts) | Trigger::Any(ts) => ts.iter().for_each(|t| t.moments(out)),
             Trigger::Not(t) => t.moments(out),
-            _ => {}
+            // These change with the world, not the clock.
+            Trigger::Flag(_)
+            | Trigger::StanceAbove { .. }
+            | Trigger::StanceBelow { .. }
+            | Trigger::Replied { .. }
+            | Trigger::Vote { .. }
+            | Trigger::Chance(_) => {}
         }
     }
 }

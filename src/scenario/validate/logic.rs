@@ -124,7 +124,7 @@ impl<'a> Logic<'a> {
         } else {
             let hint = super::super::diagnostics::closest(
                 flag,
-                self.n.flags.ids.iter().map(String::as_str),
+                self.n.flags.ids().iter().map(String::as_str),
             )
             .map(|near| format!("; did you mean `{near}`?"))
             .unwrap_or_else(|| "; expected a flag that a `SetFlag` effect sets".into());

@@ -7,12 +7,11 @@ mod setup;
 mod traffic;
 mod world;
 
-use std::collections::HashMap;
-
-use super::diagnostics::{Diagnostic, Severity, closest};
+use super::diagnostics::{Diagnostic, Severity};
 use super::format::RawScenario;
 use super::model::Scenario;
 use super::moment::Moment;
+use super::names::{Hint, Index};
 use super::spans::{LazyTree, Seg, SpanTree, line_col};
 
 /// Checks a raw scenario and resolves its ids. `text` and `tree` locate each problem.
@@ -205,8 +204,8 @@ impl Cx<'_> {
 pub(super) struct Names {
     what: &'static str,
     section: &'static str,
-    pub ids: Vec<String>,
-    index: HashMap<String, u32>,
+    /// The same index the scenario keeps for commands, so both match names one way.
+    pub index: Index,
 }
 
 impl Names {
@@ -220,8 +219,7 @@ impl Names {
         let mut names = Names {
             what,
             section,
-            ids: Vec::new(),
-            index: HashMap::new(),
+            index: Index::default(),
         };
         for (i, id) in ids.into_iter().enumerate() {
             let here = path(&[section]).then(i).then("id");
@@ -232,14 +230,13 @@ impl Names {
                 );
             }
             if let Some(first) = names.index.get(id) {
-                let first_at = cx.position(&path(&[section]).then(*first as usize).then("id"));
+                let first_at = cx.position(&path(&[section]).then(first as usize).then("id"));
                 cx.error(
                     &here,
                     format!("duplicate {what} id `{id}`; the first is at {first_at}; expected each id once"),
                 );
             } else {
-                names.index.insert(id.to_string(), i as u32);
-                names.ids.push(id.to_string());
+                names.index.push_at(id, i as u32);
             }
         }
         names
@@ -253,15 +250,15 @@ impl Names {
     /// Like `resolve`, with a note on why it must be one: "(vote members must be governments)".
     pub fn resolve_as(&self, cx: &mut Cx, at: &[Seg], name: &str, note: &str) -> u32 {
         if let Some(ix) = self.index.get(name) {
-            return *ix;
+            return ix;
         }
-        let hint = match closest(name, self.ids.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None if self.ids.is_empty() => format!("`{}` declares none", self.section),
-            None => format!(
+        let hint = match self.index.hint(name) {
+            Hint::Near(near) => format!("did you mean `{near}`?"),
+            Hint::None => format!("`{}` declares none", self.section),
+            Hint::OneOf(ids) => format!(
                 "expected one of the ids in `{}`: {}",
                 self.section,
-                list(&self.ids)
+                list(&ids)
             ),
         };
         let note = if note.is_empty() {
@@ -274,7 +271,11 @@ impl Names {
     }
 
     pub fn contains(&self, name: &str) -> bool {
-        self.index.contains_key(name)
+        self.index.contains(name)
+    }
+
+    pub fn ids(&self) -> &[String] {
+        self.index.ids()
     }
 }
 

@@ -65,7 +65,12 @@ pub(super) fn reachability(cx: &mut Cx, s: &Scenario) {
                 Effect::CallVote(v) => {
                     called.insert(*v);
                 }
-                _ => {}
+                // Named so that an effect that sends or calls something must be added above.
+                Effect::MoveStance { .. }
+                | Effect::SetFlag(_)
+                | Effect::ClearFlag(_)
+                | Effect::Rapport { .. }
+                | Effect::End(_) => {}
             }
         }
     };

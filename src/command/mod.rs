@@ -1,5 +1,9 @@
 //! The player's commands: data, dated, and the only way input changes the world.
 
+mod resolve;
+
+pub use crate::vocab::CommandError;
+
 use std::collections::VecDeque;
 
 use bevy::prelude::*;
@@ -10,10 +14,11 @@ use crate::calendar::Until;
 use crate::effects::apply_all;
 use crate::instructor::{Instruct, Now, Order, Paused};
 use crate::missions::Diplomacy;
+use crate::saved::SavedApp;
 use crate::scenario::format::RawWhom;
-use crate::scenario::{Moment, PostId, RequestKind, Role, Scenario, TelegramId, Whom};
-use crate::sim::{Setup, SimSet};
+use crate::scenario::{Moment, Role, Scenario};
 use crate::transcript::Entry;
+use crate::vocab::{Setup, SimSet};
 
 /// One input of the player, with the game date it was given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,16 +82,15 @@ pub struct CommandLog(pub Vec<Command>);
 
 /// What became of each command of the last tick: a summary, or why it was refused.
 #[derive(Resource, Default, Debug)]
-pub struct CommandResults(pub Vec<Result<String, String>>);
+pub struct CommandResults(pub Vec<Result<String, CommandError>>);
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<CommandQueue>()
         .init_resource::<CommandLog>()
+        .saved_resource::<CommandLog>("commands")
         .init_resource::<CommandResults>()
         .add_systems(Update, apply.in_set(SimSet::Commands));
 }
-
-#[allow(clippy::too_many_arguments)]
 fn apply(
     mut queue: ResMut<CommandQueue>,
     mut log: ResMut<CommandLog>,
@@ -101,9 +105,7 @@ fn apply(
     while let Some(command) = queue.0.pop_front() {
         let scenario = d.scenario.0.clone();
         let result = match &command.action {
-            Action::Advance(_) if paused.0 => {
-                Err("the instructor has paused the game; time cannot run until they resume".into())
-            }
+            Action::Advance(_) if paused.0 => Err(CommandError::Paused),
             Action::Advance(step) => {
                 let now = d.calendar.now;
                 d.calendar.until = Some(match step {
@@ -121,7 +123,7 @@ fn apply(
                 position,
                 probability,
                 text,
-            } => resolve_reply(&scenario, setup.role, telegram, request, position).and_then(
+            } => resolve::reply(&scenario, setup.role, telegram, request, position).and_then(
                 |(post, t, r, p)| {
                     d.reply_estimate(post, t, r, p, *probability, text, true)
                         .map(|_| describe(&scenario, &command.action))
@@ -132,7 +134,7 @@ fn apply(
                 show,
                 issue,
                 post,
-            } => resolve_demarche(
+            } => resolve::demarche(
                 &scenario,
                 setup.role,
                 see,
@@ -150,9 +152,9 @@ fn apply(
                 option,
             } => {
                 if setup.role != Role::Department {
-                    Err("only the Department decides; a post answers with a reply".into())
+                    Err(CommandError::OnlyTheDepartmentDecides)
                 } else {
-                    resolve_decision(&scenario, telegram, request, option).and_then(|(t, r, o)| {
+                    resolve::decision(&scenario, telegram, request, option).and_then(|(t, r, o)| {
                         let effects = d.decide(t, r, o)?;
                         apply_all(&mut commands, &effects);
                         Ok(describe(&scenario, &command.action))
@@ -194,6 +196,21 @@ fn apply(
     }
 }
 
+impl Action {
+    /// What kind of command this is, as `replay` names it: "advance", "reply to x (a)".
+    pub fn kind(&self) -> String {
+        match self {
+            Action::Advance(_) => "advance".into(),
+            Action::Reply {
+                telegram, request, ..
+            } => format!("reply to {telegram} ({request})"),
+            Action::Demarche { .. } => "démarche".into(),
+            Action::Decide { telegram, .. } => format!("decision on {telegram}"),
+            Action::Instruct(i) => format!("the instructor's {i:?}"),
+        }
+    }
+}
+
 fn describe(scenario: &Scenario, action: &Action) -> String {
     match action {
         Action::Advance(Step::Day) => "advance to the next day".into(),
@@ -217,138 +234,4 @@ fn describe(scenario: &Scenario, action: &Action) -> String {
         Action::Demarche { .. } => format!("démarche ({})", scenario.id),
         Action::Instruct(i) => format!("instructor: {i:?}"),
     }
-}
-
-fn telegram_by_name(scenario: &Scenario, name: &str) -> Result<TelegramId, String> {
-    scenario
-        .telegrams
-        .iter()
-        .position(|t| t.id == name)
-        .map(|i| TelegramId(i as u32))
-        .ok_or_else(|| format!("no telegram `{name}` in this scenario"))
-}
-
-fn request_by_name(scenario: &Scenario, t: TelegramId, name: &str) -> Result<usize, String> {
-    scenario
-        .telegram(t)
-        .requests
-        .iter()
-        .position(|r| r.id.eq_ignore_ascii_case(name))
-        .ok_or_else(|| format!("{} has no request ({name})", scenario.telegram(t).id))
-}
-
-fn resolve_reply(
-    scenario: &Scenario,
-    role: Role,
-    telegram: &str,
-    request: &str,
-    position: &str,
-) -> Result<(PostId, TelegramId, usize, usize), String> {
-    let Role::Post(post) = role else {
-        return Err("the Department receives estimates; it does not send them".into());
-    };
-    let t = telegram_by_name(scenario, telegram)?;
-    let r = request_by_name(scenario, t, request)?;
-    let RequestKind::Estimate { issue, .. } = &scenario.telegram(t).requests[r].kind else {
-        return Err(format!(
-            "request ({request}) asks for action: make a démarche instead"
-        ));
-    };
-    let positions = &scenario.issue(*issue).positions;
-    let p = positions
-        .iter()
-        .position(|p| p.id == position)
-        .ok_or_else(|| {
-            let ids: Vec<&str> = positions.iter().map(|p| p.id.as_str()).collect();
-            format!(
-                "no position `{position}`; expected one of: {}",
-                ids.join(", ")
-            )
-        })?;
-    Ok((post, t, r, p))
-}
-
-type DemarcheArgs = (
-    PostId,
-    Whom,
-    Vec<crate::scenario::MaterialId>,
-    Option<crate::scenario::IssueId>,
-);
-
-fn resolve_demarche(
-    scenario: &Scenario,
-    role: Role,
-    see: &RawWhom,
-    show: &[String],
-    issue: Option<&str>,
-    post: Option<&str>,
-) -> Result<DemarcheArgs, String> {
-    let post = match (role, post) {
-        (Role::Post(p), None) => p,
-        (Role::Post(p), Some(name)) if scenario.mission(p).id == name => p,
-        (Role::Post(_), Some(_)) => {
-            return Err("a mission can only call on its own host government".into());
-        }
-        (Role::Department, Some(name)) => scenario
-            .post_by_name(name)
-            .ok_or_else(|| format!("no post `{name}` in this scenario"))?,
-        (Role::Department, None) => return Err("name the post to instruct".into()),
-    };
-    let host = scenario.mission(post).host;
-    let whom = match see {
-        RawWhom::HeadOfState => Whom::HeadOfState,
-        RawWhom::ForeignMinister => Whom::ForeignMinister,
-        RawWhom::Military => Whom::Military,
-        RawWhom::Leader(id) => {
-            let ix = scenario
-                .government(host)
-                .leaders
-                .iter()
-                .position(|l| &l.id == id)
-                .ok_or_else(|| {
-                    format!("no leader `{id}` in {}", scenario.government(host).country)
-                })?;
-            Whom::Leader(host, ix)
-        }
-    };
-    let show = show
-        .iter()
-        .map(|m| {
-            scenario
-                .materials
-                .iter()
-                .position(|x| &x.id == m)
-                .map(|i| crate::scenario::MaterialId(i as u32))
-                .ok_or_else(|| format!("no material `{m}` in this scenario"))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let issue = issue
-        .map(|i| {
-            scenario
-                .issues
-                .iter()
-                .position(|x| x.id == i)
-                .map(|ix| crate::scenario::IssueId(ix as u32))
-                .ok_or_else(|| format!("no issue `{i}` in this scenario"))
-        })
-        .transpose()?;
-    Ok((post, whom, show, issue))
-}
-
-fn resolve_decision(
-    scenario: &Scenario,
-    telegram: &str,
-    request: &str,
-    option: &str,
-) -> Result<(TelegramId, usize, usize), String> {
-    let t = telegram_by_name(scenario, telegram)?;
-    let r = request_by_name(scenario, t, request)?;
-    let RequestKind::Decision { options, .. } = &scenario.telegram(t).requests[r].kind else {
-        return Err("that request is not a decision".into());
-    };
-    let o = options
-        .iter()
-        .position(|o| o.id == option)
-        .ok_or_else(|| format!("no option `{option}`"))?;
-    Ok((t, r, o))
 }

@@ -1,4 +1,5 @@
-//! Hot reload for the terminal: the scenario's file (or folder) is checked between commands.
+//! Whether a scenario's file (or folder) changed, by its modification times: for views that
+//! check between commands (the terminal). The window is told by Bevy's asset watcher instead.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;

@@ -1,14 +1,27 @@
-//! The game being played in the window, and the window's own state (what is open, what is
-//! being drafted). The game is the same [`Game`] the terminal and the tests drive.
+//! The player's desk in the window: the game (the front door's [`Session`], as the terminal
+//! and the tests drive it) and the window's own state (what is open, what is being drafted).
 
 use std::collections::HashSet;
 
 use bevy::prelude::*;
 
-use crate::cables::CableId;
-pub use crate::cli::View;
 use crate::command::{Action, Step};
-use crate::game::Game;
+use crate::session::Session;
+use crate::vocab::CableId;
+
+/// The screens a window can open on (and the tabs of the playing screen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    Title,
+    #[default]
+    Reader,
+    Composer,
+    Dossier,
+    Map,
+    Debrief,
+    /// The instructor's tab (with --instructor).
+    Instructor,
+}
 
 /// Which screen is up.
 #[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,12 +32,8 @@ pub enum Screen {
 }
 
 /// A game in progress and what the window shows of it.
-pub struct Session {
-    pub game: Game,
-    /// How the scenario was named, for saves.
-    pub source: String,
-    /// The game day last autosaved.
-    pub saved_day: jiff::civil::Date,
+pub struct Desk {
+    pub game: Session,
     pub tab: View,
     pub selected: Option<CableId>,
     pub read: HashSet<CableId>,
@@ -39,8 +48,6 @@ pub struct Session {
     /// Time runs by itself: one stop every this many frames (`None`: paused).
     pub running: Option<u32>,
     pub frames: u32,
-    /// The instructor's tab and commands are open (`--instructor`).
-    pub instructor: bool,
     pub instructor_form: super::instructor::InstructorForm,
     /// The record re-run beside this game, once the debrief has asked for it.
     pub counterfactual: Option<Option<crate::debrief::Counterfactual>>,
@@ -58,15 +65,13 @@ pub struct Drafts {
     pub option: usize,
 }
 
-impl Session {
-    pub fn new(game: Game, source: String) -> Self {
+impl Desk {
+    pub fn new(game: Session) -> Self {
         let dossier = match game.setup().role {
             crate::scenario::Role::Post(p) => Some(p),
             crate::scenario::Role::Department => None,
         };
-        Session {
-            saved_day: game.now().date(),
-            source,
+        Desk {
             game,
             tab: View::Reader,
             selected: None,
@@ -81,7 +86,6 @@ impl Session {
             status: None,
             running: None,
             frames: 0,
-            instructor: false,
             instructor_form: Default::default(),
             counterfactual: None,
             tray: default(),
@@ -90,7 +94,7 @@ impl Session {
 
     /// Gives the game a command and keeps its result for the status line.
     pub fn command(&mut self, action: Action) {
-        let result = self.game.command(action);
+        let result = self.game.command(action).map_err(|e| e.to_string());
         if result.is_ok() {
             self.drafts = Drafts {
                 probability: 0.6,
@@ -101,7 +105,7 @@ impl Session {
     }
 
     pub fn advance(&mut self, step: Step) {
-        let result = self.game.advance(step);
+        let result = self.game.advance(step).map_err(|e| e.to_string());
         // Time that cannot run (the instructor paused it) stops running by itself.
         if result.is_err() {
             self.running = None;
@@ -115,27 +119,24 @@ impl Session {
 
     /// Saves where the player's quick save lives; the status line says where.
     pub fn save(&mut self) {
-        let path = crate::save::autosave_dir(&self.game.scenario().id)
-            .map(|d| d.with_file_name(format!("{}.save.ron", self.game.scenario().id)));
-        self.status = Some(match path {
-            Some(path) => {
-                crate::save::write_save(&path, &crate::save::Save::of(&self.game, &self.source))
-                    .map(|_| format!("Saved to {}", path.display()))
-                    .map_err(|e| e.to_string())
-            }
-            None => Err("no data directory to save in".into()),
-        });
+        self.status = Some(
+            self.game
+                .quick_save()
+                .map(|path| format!("Saved to {}", path.display()))
+                .map_err(|e| e.to_string()),
+        );
     }
 
     /// One autosave each game day.
     pub fn autosave(&mut self) {
-        let day = self.game.now().date();
-        if day != self.saved_day && !self.game.is_over() {
-            self.saved_day = day;
-            if let Err(e) = crate::save::autosave(&self.game, &self.source) {
-                self.status = Some(Err(format!("autosave failed: {e}")));
-            }
+        if let Err(e) = self.game.autosave() {
+            self.status = Some(Err(format!("autosave failed: {e}")));
         }
+    }
+
+    /// Whether the instructor's tab and commands are open (`--instructor`).
+    pub fn instructor(&self) -> bool {
+        self.game.instructor()
     }
 
     pub fn open(&mut self, cable: CableId) {
@@ -161,7 +162,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// When time is running, the clock moves one day every so many frames.
-fn run_time(session: Option<NonSendMut<Session>>) {
+fn run_time(session: Option<NonSendMut<Desk>>) {
     let Some(mut s) = session else { return };
     let Some(every) = s.running else { return };
     s.frames += 1;

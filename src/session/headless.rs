@@ -1,0 +1,206 @@
+//! Headless runs through the front door: `simulate` (to the end, or to a date and saved),
+//! a whole run with a list of commands (what the golden tests pin), and `replay`'s check of
+//! a save's command log.
+
+use std::path::{Path, PathBuf};
+
+use super::{GameError, Mode, Session, Start, commands_from, setup_for, story};
+use crate::command::{Command, Step};
+use crate::game::Game;
+use crate::save::{Snapshot, read_save};
+use crate::scenario::{Loaded, Moment, Scenario};
+use crate::shipped::Loader;
+use crate::transcript::{Entry, Transcript};
+use crate::vocab::Setup;
+
+/// A headless run: what `simulate` is asked.
+#[derive(Clone, Debug, Default)]
+pub struct Simulate {
+    /// A shipped scenario name or a path; unused with `load`.
+    pub scenario: Option<String>,
+    pub seed: u64,
+    /// A command file for the player.
+    pub commands: Option<PathBuf>,
+    pub auto: bool,
+    pub historical: bool,
+    /// A post id or `department`; the scenario's default if `None`.
+    pub role: Option<String>,
+    /// Stop on this date (at the morning's office opening) instead of running to the end.
+    pub until: Option<String>,
+    /// Save the game where the run stops.
+    pub save: Option<PathBuf>,
+    /// Continue a saved game; the transcript printed starts from the beginning of the game.
+    pub load: Option<PathBuf>,
+    pub replay_on_change: bool,
+    /// The instructor's commands are allowed in the command file.
+    pub instructor: bool,
+}
+
+impl Simulate {
+    /// Runs it; returns the transcript, and the debrief when the game is over.
+    pub fn run(&self, loader: &Loader) -> Result<String, GameError> {
+        let mut session = match &self.load {
+            Some(path) => Session::load(loader, path, self.replay_on_change, self.instructor)?,
+            None => Session::start(
+                loader,
+                &Start {
+                    scenario: self.scenario.clone().unwrap_or_default(),
+                    seed: self.seed,
+                    role: self.role.clone(),
+                    mode: Mode::of(self.auto, self.historical),
+                    instructor: self.instructor,
+                },
+            )?,
+        };
+        let commands = commands_from(self.commands.as_deref())?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|d| {
+                Moment::parse(d)
+                    .map(|m| next_morning(session.scenario(), m))
+                    .map_err(GameError::Date)
+            })
+            .transpose()?;
+        session.script_until(commands, until)?;
+        match until {
+            Some(u) if !session.game().is_over() => {
+                if u > session.game().now() {
+                    session.advance(Step::Until(u))?;
+                }
+            }
+            _ => session.finish(),
+        }
+        if let Some(path) = &self.save {
+            session.save_to(path)?;
+        }
+        Ok(session.story())
+    }
+}
+
+/// The first office opening at or after `m`: a moment at which every run stops, so a game
+/// saved there and continued tells the same story as one played straight through.
+fn next_morning(scenario: &Scenario, m: Moment) -> Moment {
+    let opens = scenario.model.office_opens;
+    let morning = m.at_hour(opens);
+    if morning >= m {
+        morning
+    } else {
+        morning.plus_days(1)
+    }
+}
+
+/// A whole run from the start with a command file: what the golden tests pin.
+pub fn headless(
+    loader: &Loader,
+    scenario: &str,
+    seed: u64,
+    commands: Option<&Path>,
+    mode: Mode,
+    role: Option<&str>,
+) -> Result<String, GameError> {
+    let loaded = super::load(loader, scenario)?;
+    let setup = setup_for(&loaded.scenario, seed, role, mode)?;
+    run_headless(&loaded, setup, commands_from(commands)?)
+}
+
+/// Plays the commands in order, then lets time run to the end.
+pub fn run_headless(
+    loaded: &Loaded,
+    setup: Setup,
+    commands: Vec<Command>,
+) -> Result<String, GameError> {
+    let mut game = Game::new(loaded.scenario.clone(), setup);
+    for (i, command) in commands.into_iter().enumerate() {
+        let at = command.at;
+        game.play_scripted(command)
+            .map_err(|error| GameError::Script {
+                index: i + 1,
+                at,
+                error,
+            })?;
+    }
+    game.finish();
+    Ok(story(&game))
+}
+
+/// Replays a save's commands from its seed; a summary when the replay reaches the saved
+/// world, else the first command where the two runs part.
+pub fn check_replay(
+    loader: &Loader,
+    path: &Path,
+    replay_on_change: bool,
+) -> Result<String, GameError> {
+    let save = read_save(path)?;
+    let scenario = super::load(loader, &save.scenario.source)?.scenario;
+    if scenario.hash != save.scenario.hash && !replay_on_change {
+        return Err(GameError::ReplayOfChanged {
+            path: path.to_path_buf(),
+            id: save.scenario.id.clone(),
+        });
+    }
+    let setup = crate::save::setup_of(&save, &scenario).map_err(GameError::Role)?;
+    let transcript: Transcript =
+        save.snapshot
+            .field("transcript")
+            .map_err(|e| GameError::Restore {
+                path: path.to_path_buf(),
+                reason: super::error::RestoreError::Snapshot(e),
+            })?;
+    let saved: Vec<String> = transcript.0.iter().map(entry_text).collect();
+    let mut game = Game::new(scenario, setup);
+    for (i, command) in save.commands.iter().enumerate() {
+        let what = format!(
+            "command {} ({} at {})",
+            i + 1,
+            command.action.kind(),
+            command.at
+        );
+        game.apply_logged(command.clone())
+            .map_err(|error| GameError::ReplayRefuses {
+                what: what.clone(),
+                error,
+            })?;
+        let ours: Vec<String> = game
+            .world()
+            .resource::<Transcript>()
+            .0
+            .iter()
+            .map(entry_text)
+            .collect();
+        if let Some(k) = (0..ours.len()).find(|k| saved.get(*k) != Some(&ours[*k])) {
+            return Err(GameError::ReplayParts {
+                what,
+                entry: k + 1,
+                saved: saved.get(k).cloned().unwrap_or_else(|| "(nothing)".into()),
+                replayed: ours[k].clone(),
+            });
+        }
+    }
+    // The save's snapshot, put into a world of the same game, is compared with the replay's.
+    let mut theirs = Game::new(game.scenario_arc(), setup);
+    theirs
+        .restore(save.snapshot)
+        .map_err(|e| GameError::Restore {
+            path: path.to_path_buf(),
+            reason: super::error::RestoreError::Snapshot(e),
+        })?;
+    let text = |g: &Game| ron::to_string(&Snapshot::capture(g.world())).unwrap_or_default();
+    if text(&game) != text(&theirs) {
+        return Err(GameError::ReplayHidden {
+            commands: save.commands.len(),
+        });
+    }
+    Ok(format!(
+        "{}: the replay of {} commands from seed {} reaches the saved world ({} transcript entries, {})",
+        path.display(),
+        save.commands.len(),
+        save.seed,
+        saved.len(),
+        save.at
+    ))
+}
+
+fn entry_text(e: &Entry) -> String {
+    ron::to_string(e).unwrap_or_default()
+}

@@ -1,0 +1,38 @@
+//! Every integration test, in one binary: each file of `tests/` is a module here, so that Bevy
+//! and the crate are linked once rather than once per file (see the README's test figures).
+
+mod common;
+
+#[path = "bad_input.rs"]
+mod bad_input;
+#[path = "batch.rs"]
+mod batch;
+#[path = "classroom.rs"]
+mod classroom;
+#[path = "format_reference.rs"]
+mod format_reference;
+#[path = "golden.rs"]
+mod golden;
+#[path = "historical.rs"]
+mod historical;
+#[path = "loader_properties.rs"]
+mod loader_properties;
+#[path = "modding.rs"]
+mod modding;
+#[path = "play.rs"]
+mod play;
+#[path = "saves.rs"]
+mod saves;
+#[path = "shipped.rs"]
+mod shipped;
+#[path = "terminal.rs"]
+mod terminal;
+#[path = "validation.rs"]
+mod validation;
+#[path = "views.rs"]
+mod views;
+#[path = "voting_rules.rs"]
+mod voting_rules;
+#[cfg(feature = "gui")]
+#[path = "window.rs"]
+mod window;
