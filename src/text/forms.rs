@@ -123,8 +123,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
                     .ask(out, "Instruct which post?")
                     .map_err(|e| e.to_string())?
                     .ok_or("input closed")?;
-                s.post_by_name(&name)
-                    .ok_or_else(|| format!("no post `{name}`"))?
+                s.post_by_name(&name).map_err(|e| e.to_string())?
             }
         };
         let gov = s.government(s.mission(post).host);

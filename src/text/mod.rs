@@ -89,7 +89,7 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
                 .scenario()
                 .post_by_name(post)
                 .map(|p| views::render_dossier(game.world(), p))
-                .ok_or_else(|| format!("no post `{post}`")),
+                .map_err(|e| e.to_string()),
             ["reports"] => Ok(views::render_reports(game.world())),
             ["next" | "n"] => advance(&mut game, Step::NextCable),
             ["day" | "d"] => advance(&mut game, Step::Day),

@@ -136,11 +136,12 @@ impl Scenario {
         &self.endings[id.index()]
     }
 
-    pub fn post_by_name(&self, name: &str) -> Option<PostId> {
-        self.missions
-            .iter()
-            .position(|m| m.id == name)
-            .map(|i| PostId(i as u32))
+    /// A post by its id, or what is wrong with the name (with a "did you mean" hint).
+    pub fn post_by_name(&self, name: &str) -> Result<PostId, crate::scenario::names::Unknown> {
+        self.names
+            .missions
+            .find("post", "in this scenario", name)
+            .map(PostId)
     }
 
     /// Parses a role as a player names it: a post id or `department`.
@@ -152,7 +153,7 @@ impl Scenario {
                 Err("this scenario cannot be played as the Department".into())
             };
         }
-        match self.post_by_name(name) {
+        match self.names.missions.get(name).map(PostId) {
             Some(p) if self.playable_posts.contains(&p) => Ok(Role::Post(p)),
             Some(_) => Err(format!(
                 "the post `{name}` is not playable in this scenario"
@@ -163,10 +164,19 @@ impl Scenario {
                     .iter()
                     .map(|p| self.mission(*p).id.as_str())
                     .collect();
-                Err(format!(
-                    "no post `{name}` in this scenario; expected `department` or one of: {}",
-                    names.join(", ")
-                ))
+                let mut all = names.clone();
+                all.push("department");
+                Err(
+                    match crate::scenario::diagnostics::closest(name, all.iter().copied()) {
+                        Some(near) => {
+                            format!("no post `{name}` in this scenario; did you mean `{near}`?")
+                        }
+                        None => format!(
+                            "no post `{name}` in this scenario; expected `department` or one of: {}",
+                            names.join(", ")
+                        ),
+                    },
+                )
             }
         }
     }
