@@ -73,9 +73,14 @@ pub enum GameError {
     },
     /// `replay`: the transcripts agree, the hidden state does not.
     #[error(
-        "the replay of all {commands} commands reaches a different world than the save's snapshot (the transcripts agree; the hidden state does not)"
+        "the replay of all {commands} commands reaches a different world than the save's snapshot (the transcripts agree; the hidden state does not){}",
+        .engine.as_ref().map(|e| format!("; the save was written by Démarche {e} and this is {}, whose draws may differ in the last digits", env!("CARGO_PKG_VERSION"))).unwrap_or_default()
     )]
-    ReplayHidden { commands: usize },
+    ReplayHidden {
+        commands: usize,
+        /// The engine that wrote the save, when it is not this one.
+        engine: Option<String>,
+    },
     #[error("no data directory to save in")]
     NoDataDir,
     /// A file the game was asked to write.

@@ -189,6 +189,7 @@ pub fn check_replay(
     if text(&game) != text(&theirs) {
         return Err(GameError::ReplayHidden {
             commands: save.commands.len(),
+            engine: (save.engine != env!("CARGO_PKG_VERSION")).then(|| save.engine.clone()),
         });
     }
     Ok(format!(
