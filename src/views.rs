@@ -13,6 +13,45 @@ use crate::stations::{InTray, Stations};
 use crate::vocab::{ActiveScenario, Setup};
 use crate::votes::{Cast, VoteLog};
 
+/// The screens a window can open on (and the tabs of the playing screen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    Title,
+    #[default]
+    Reader,
+    Composer,
+    Dossier,
+    Map,
+    Debrief,
+    /// The instructor's tab (with --instructor).
+    Instructor,
+}
+
+impl View {
+    /// Every view, with the name a command line gives it.
+    pub const NAMES: [(&'static str, View); 7] = [
+        ("title", View::Title),
+        ("reader", View::Reader),
+        ("composer", View::Composer),
+        ("dossier", View::Dossier),
+        ("map", View::Map),
+        ("debrief", View::Debrief),
+        ("instructor", View::Instructor),
+    ];
+}
+
+impl std::str::FromStr for View {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<View, String> {
+        View::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| format!("no view `{name}`"))
+    }
+}
+
 pub fn scenario(world: &World) -> &Scenario {
     &world.resource::<ActiveScenario>().0
 }

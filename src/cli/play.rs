@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use demarche::session::{Session, Start, read_commands};
 use demarche::shipped::{DEFAULT, Loader};
+use demarche::views::View;
 
 #[derive(clap::Args, Debug, Default)]
 pub struct PlayArgs {
@@ -34,7 +36,7 @@ pub struct PlayArgs {
     #[arg(long)]
     pub commands: Option<PathBuf>,
     /// Window: the screen to open on.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = view_names().try_map(|s| s.parse::<View>()))]
     pub view: Option<View>,
     /// The instructor's view: the true stances and hidden variables, and commands to inject a
     /// telegram, pause, and move a stance (each logged in the transcript).
@@ -42,31 +44,14 @@ pub struct PlayArgs {
     pub instructor: bool,
 }
 
-/// The screens a window can open on (and the tabs of the playing screen).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum View {
-    Title,
-    Reader,
-    Composer,
-    Dossier,
-    Map,
-    Debrief,
-    /// The instructor's tab (with --instructor).
-    Instructor,
+/// The names `--view` takes, listed in `--help`.
+fn view_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(View::NAMES.map(|(name, _)| name))
 }
 
 #[cfg(feature = "gui")]
 pub fn window(loader: &Loader, args: PlayArgs) -> ExitCode {
-    use demarche::ui::{View as Tab, WindowOptions};
-    let view = args.view.map(|v| match v {
-        View::Title => Tab::Title,
-        View::Reader => Tab::Reader,
-        View::Composer => Tab::Composer,
-        View::Dossier => Tab::Dossier,
-        View::Map => Tab::Map,
-        View::Debrief => Tab::Debrief,
-        View::Instructor => Tab::Instructor,
-    });
+    use demarche::ui::WindowOptions;
     demarche::ui::run(WindowOptions {
         scenario: args
             .scenario
@@ -74,7 +59,7 @@ pub fn window(loader: &Loader, args: PlayArgs) -> ExitCode {
         seed: args.seed.max(1),
         role: args.role,
         commands: args.commands,
-        view,
+        view: args.view,
         screenshot: args.screenshot,
         frames: args.frames.max(3),
         load: args.load,

@@ -9,19 +9,7 @@ use crate::command::{Action, Step};
 use crate::session::Session;
 use crate::vocab::CableId;
 
-/// The screens a window can open on (and the tabs of the playing screen).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    Title,
-    #[default]
-    Reader,
-    Composer,
-    Dossier,
-    Map,
-    Debrief,
-    /// The instructor's tab (with --instructor).
-    Instructor,
-}
+pub use crate::views::View;
 
 /// Which screen is up.
 #[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
