@@ -421,3 +421,96 @@ impl<'de> Visitor<'de> for Fields {
         Ok(fields)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Resource, Default, Debug, PartialEq, Serialize, Deserialize)]
+    struct Count(u32);
+
+    #[derive(Resource, Default, Debug, PartialEq, Serialize, Deserialize)]
+    struct Restored(bool);
+
+    #[derive(Component, Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(transparent)]
+    struct Mood(f64);
+
+    #[derive(Component, Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(transparent)]
+    struct Name(String);
+
+    #[derive(Resource)]
+    struct Folk(Vec<Entity>);
+
+    /// A tiny app whose two domains register a resource and a group of two people.
+    fn app(people: usize) -> App {
+        let mut app = App::new();
+        app.init_resource::<Count>()
+            .init_resource::<Restored>()
+            .saved_resource::<Count>("count")
+            .saved_group("folk", "Person", |w| w.resource::<Folk>().0.clone())
+            .saved_component::<Mood>("folk", Some("mood"))
+            .saved_component::<Name>("folk", Some("name"))
+            .after_restore(|w| w.resource_mut::<Restored>().0 = true);
+        let folk = (0..people)
+            .map(|i| {
+                let name = Name(format!("p{i}"));
+                app.world_mut().spawn((Mood(0.5), name)).id()
+            })
+            .collect();
+        app.insert_resource(Folk(folk));
+        app
+    }
+
+    fn written(app: &App) -> String {
+        let pretty = ron::ser::PrettyConfig::default().struct_names(true);
+        ron::ser::to_string_pretty(&Snapshot::capture(app.world()), pretty).unwrap()
+    }
+
+    #[test]
+    fn a_snapshot_holds_what_the_domains_registered_and_restores_it() {
+        let mut from = app(2);
+        from.world_mut().resource_mut::<Count>().0 = 7;
+        let first = from.world().resource::<Folk>().0[0];
+        from.world_mut().get_mut::<Mood>(first).unwrap().0 = 0.9;
+        let text = written(&from);
+        assert!(text.contains("count: Count(7)"), "{text}");
+        assert!(
+            text.contains("Person(") && text.contains("mood: 0.9"),
+            "{text}"
+        );
+
+        let mut to = app(2);
+        let read: Snapshot = ron::from_str(&text).unwrap();
+        read.restore(to.world_mut()).unwrap();
+        assert_eq!(to.world().resource::<Count>(), &Count(7));
+        let first = to.world().resource::<Folk>().0[0];
+        assert_eq!(to.world().get::<Mood>(first), Some(&Mood(0.9)));
+        assert!(to.world().resource::<Restored>().0, "the hook ran");
+        assert_eq!(written(&to), text, "restored, it is the same state");
+    }
+
+    #[test]
+    fn a_snapshot_of_another_world_is_refused_and_a_missing_field_keeps_its_value() {
+        let text = written(&app(3));
+        let mut two = app(2);
+        let read: Snapshot = ron::from_str(&text).unwrap();
+        let err = read.restore(two.world_mut()).unwrap_err();
+        assert_eq!(
+            err,
+            "the snapshot does not fit this scenario (3 folk saved, 2 here)"
+        );
+        assert!(!two.world().resource::<Restored>().0, "nothing was changed");
+
+        // A save from before `count` was saved: the world's own value stays.
+        let mut from = app(2);
+        from.world_mut().resource_mut::<Count>().0 = 3;
+        let older = written(&from).replace("count: Count(3),", "");
+        let mut to = app(2);
+        to.world_mut().resource_mut::<Count>().0 = 11;
+        let read: Snapshot = ron::from_str(&older).unwrap();
+        read.restore(to.world_mut()).unwrap();
+        assert_eq!(to.world().resource::<Count>(), &Count(11));
+    }
+}

@@ -23,6 +23,8 @@ mod modding;
 mod play;
 #[path = "saves.rs"]
 mod saves;
+#[path = "session.rs"]
+mod session;
 #[path = "shipped.rs"]
 mod shipped;
 #[path = "terminal.rs"]

@@ -7,24 +7,25 @@ use super::{Save, SaveError, write_save};
 /// How many autosaves of a scenario are kept.
 pub const KEEP: usize = 5;
 
-/// Where autosaves go: `DEMARCHE_DATA_DIR` if set, else the OS's data directory.
-pub fn autosave_dir(scenario_id: &str) -> Option<PathBuf> {
-    Some(crate::paths::data_dir()?.join("autosave").join(scenario_id))
+/// Where a scenario's autosaves go under a data directory.
+pub fn autosaves_in(data_dir: &Path, scenario_id: &str) -> PathBuf {
+    data_dir.join("autosave").join(scenario_id)
 }
 
-/// Writes the next autosave of `save`'s scenario and drops the oldest beyond [`KEEP`].
-/// Returns its path.
-pub fn autosave(save: &Save) -> Result<PathBuf, SaveError> {
-    let id = &save.scenario.id;
-    let dir = autosave_dir(id).ok_or_else(|| SaveError::Unwritable {
-        path: format!("the autosaves of {id}"),
-        reason: "there is no data directory for them".into(),
-    })?;
-    std::fs::create_dir_all(&dir).map_err(|e| SaveError::Unwritable {
+/// Where autosaves go by default: under `DEMARCHE_DATA_DIR` if set, else under the OS's
+/// data directory.
+pub fn autosave_dir(scenario_id: &str) -> Option<PathBuf> {
+    Some(autosaves_in(&crate::paths::data_dir()?, scenario_id))
+}
+
+/// Writes the next autosave into `dir` and drops the oldest beyond [`KEEP`]. Returns its
+/// path.
+pub fn autosave(save: &Save, dir: &Path) -> Result<PathBuf, SaveError> {
+    std::fs::create_dir_all(dir).map_err(|e| SaveError::Unwritable {
         path: dir.display().to_string(),
         reason: e.to_string(),
     })?;
-    let mut numbers = existing(&dir);
+    let mut numbers = existing(dir);
     let next = numbers.last().map(|n| n + 1).unwrap_or(1);
     let path = dir.join(format!("autosave-{next:06}.ron"));
     write_save(&path, save)?;
@@ -58,8 +59,12 @@ fn existing(dir: &Path) -> Vec<u64> {
 
 /// The newest autosave of a scenario, if any.
 pub fn latest(scenario_id: &str) -> Option<PathBuf> {
-    let dir = autosave_dir(scenario_id)?;
-    existing(&dir)
+    latest_in(&autosave_dir(scenario_id)?)
+}
+
+/// The newest autosave in `dir`, if any.
+pub fn latest_in(dir: &Path) -> Option<PathBuf> {
+    existing(dir)
         .last()
         .map(|n| dir.join(format!("autosave-{n:06}.ron")))
 }

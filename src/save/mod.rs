@@ -6,7 +6,7 @@ mod autosave;
 mod file;
 
 pub use crate::saved::Snapshot;
-pub use autosave::{autosave, autosave_dir, latest};
+pub use autosave::{KEEP, autosave, autosave_dir, autosaves_in, latest, latest_in};
 pub use file::{SaveError, read_save, write_save};
 
 use serde::{Deserialize, Serialize};

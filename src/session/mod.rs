@@ -101,6 +101,8 @@ pub struct Session {
     loader: Loader,
     instructor: bool,
     saved_day: jiff::civil::Date,
+    /// Where autosaves and the quick save go (`None`: the OS names no data directory).
+    data_dir: Option<PathBuf>,
 }
 
 impl Session {
@@ -151,7 +153,19 @@ impl Session {
             source: source.to_string(),
             loader: loader.clone(),
             instructor,
+            data_dir: crate::paths::data_dir(),
         }
+    }
+
+    /// Keeps autosaves and the quick save under `dir` instead of the user's data directory.
+    pub fn keep_saves_in(&mut self, dir: PathBuf) {
+        self.data_dir = Some(dir);
+    }
+
+    /// The folder this game's autosaves go to.
+    pub fn autosave_dir(&self) -> Option<PathBuf> {
+        let dir = self.data_dir.as_deref()?;
+        Some(crate::save::autosaves_in(dir, &self.scenario().id))
     }
 
     pub fn game(&self) -> &Game {
@@ -270,7 +284,8 @@ impl Session {
     /// Where the window's quick save goes: beside the autosaves, one per scenario.
     pub fn quick_save_path(&self) -> Option<PathBuf> {
         let id = &self.scenario().id;
-        crate::save::autosave_dir(id).map(|d| d.with_file_name(format!("{id}.save.ron")))
+        self.autosave_dir()
+            .map(|d| d.with_file_name(format!("{id}.save.ron")))
     }
 
     /// Saves where the quick save lives; returns where.
@@ -288,7 +303,8 @@ impl Session {
             return Ok(None);
         }
         self.saved_day = day;
-        Ok(Some(crate::save::autosave(&self.save())?))
+        let dir = self.autosave_dir().ok_or(GameError::NoDataDir)?;
+        Ok(Some(crate::save::autosave(&self.save(), &dir)?))
     }
 }
 
