@@ -26,21 +26,31 @@ type Capture = fn(&World) -> Box<dyn Value>;
 type Restore = fn(&RawValue, &mut World) -> Result<(), String>;
 type CaptureOf = fn(EntityRef) -> Option<Box<dyn Value>>;
 type RestoreOf = fn(&RawValue, &mut EntityWorldMut) -> Result<(), String>;
+/// Reads a value of the registered type from a save's text, to check it.
+type Check =
+    for<'a, 'de> fn(&'a mut dyn erased_serde::Deserializer<'de>) -> Result<(), erased_serde::Error>;
 
+#[derive(Clone)]
 struct SavedResource {
     field: &'static str,
+    /// Saves written before this state was saved lack it; they keep the initial value.
+    optional: bool,
     capture: Capture,
     restore: Restore,
+    check: Check,
 }
 
+#[derive(Clone)]
 struct SavedComponent {
     /// The record's field, or `None` when the component is the whole record.
     field: Option<&'static str>,
     capture: CaptureOf,
     restore: RestoreOf,
+    check: Check,
 }
 
 /// Entities saved one record each, in a stable order (the posts, the governments).
+#[derive(Clone)]
 struct Group {
     field: &'static str,
     /// The record's struct name in the file, when it has fields.
@@ -51,7 +61,7 @@ struct Group {
 
 /// What the registry holds. Filled while the app is built; read when a snapshot is taken
 /// or restored.
-#[derive(Resource, Default)]
+#[derive(Resource, Default, Clone)]
 pub struct Registry {
     resources: Vec<SavedResource>,
     groups: Vec<Group>,
@@ -73,6 +83,12 @@ impl Registry {
 pub trait SavedApp {
     /// A resource, saved as the snapshot's `field`.
     fn saved_resource<R>(&mut self, field: &'static str) -> &mut Self
+    where
+        R: Resource + Serialize + DeserializeOwned;
+
+    /// A resource saved as `field` that older saves lack: loaded from one, it keeps its
+    /// initial value.
+    fn saved_resource_optional<R>(&mut self, field: &'static str) -> &mut Self
     where
         R: Resource + Serialize + DeserializeOwned;
 
@@ -105,13 +121,26 @@ impl SavedApp for App {
     {
         registry(self).resources.push(SavedResource {
             field,
+            optional: false,
             capture: |world| Box::new(copied::<R>(world.resource::<R>())),
             restore: |raw, world| {
                 let value: R = raw.into_rust().map_err(|e| e.to_string())?;
                 world.insert_resource(value);
                 Ok(())
             },
+            check: |d| erased_serde::deserialize::<R>(d).map(drop),
         });
+        self
+    }
+
+    fn saved_resource_optional<R>(&mut self, field: &'static str) -> &mut Self
+    where
+        R: Resource + Serialize + DeserializeOwned,
+    {
+        self.saved_resource::<R>(field);
+        if let Some(last) = registry(self).resources.last_mut() {
+            last.optional = true;
+        }
         self
     }
 
@@ -149,6 +178,7 @@ impl SavedApp for App {
                 entity.insert(value);
                 Ok(())
             },
+            check: |d| erased_serde::deserialize::<C>(d).map(drop),
         });
         self
     }
@@ -235,9 +265,8 @@ impl Snapshot {
             // Every group is checked against the world before anything changes.
             let mut groups = Vec::new();
             for group in &registry.groups {
-                let Some(raw) = find(group.field) else {
-                    continue;
-                };
+                let raw = find(group.field)
+                    .ok_or_else(|| format!("the snapshot has no `{}`", group.field))?;
                 let records: Vec<Box<RawValue>> = raw
                     .into_rust()
                     .map_err(|e| format!("{}: {e}", group.field))?;
@@ -253,8 +282,12 @@ impl Snapshot {
                 groups.push((group, entities, records));
             }
             for r in &registry.resources {
-                if let Some(raw) = find(r.field) {
-                    (r.restore)(raw, world).map_err(|e| format!("{}: {e}", r.field))?;
+                match find(r.field) {
+                    Some(raw) => {
+                        (r.restore)(raw, world).map_err(|e| format!("{}: {e}", r.field))?
+                    }
+                    None if r.optional => {}
+                    None => return Err(format!("the snapshot has no `{}`", r.field)),
                 }
             }
             for (group, entities, records) in groups {
@@ -419,6 +452,166 @@ impl<'de> Visitor<'de> for Fields {
             fields.push((name, map.next_value::<Box<RawValue>>()?));
         }
         Ok(fields)
+    }
+}
+
+/// Checks a save's text: each field of its snapshot is of the type the domain that owns it
+/// registered, and none that a save must have is missing. The error points into the text.
+pub fn check_save(
+    options: &ron::Options,
+    text: &str,
+    registry: &Registry,
+) -> Result<(), ron::error::SpannedError> {
+    options.from_str_seed(text, SaveSeed(registry))
+}
+
+/// The save's top level: only its snapshot is checked here (the rest is typed by serde).
+struct SaveSeed<'r>(&'r Registry);
+
+impl<'de> DeserializeSeed<'de> for SaveSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("Save", &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for SaveSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Save struct")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "snapshot" {
+                map.next_value_seed(SnapshotSeed(self.0))?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+struct SnapshotSeed<'r>(&'r Registry);
+
+impl<'de> DeserializeSeed<'de> for SnapshotSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("Snapshot", &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for SnapshotSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Snapshot struct")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if let Some(r) = self.0.resources.iter().find(|r| r.field == key) {
+                map.next_value_seed(Checked(r.check))?;
+            } else if let Some(g) = self.0.groups.iter().find(|g| g.field == key) {
+                map.next_value_seed(GroupSeed(g))?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+            seen.push(key);
+        }
+        let required = (self.0.resources.iter())
+            .filter(|r| !r.optional)
+            .map(|r| r.field)
+            .chain(self.0.groups.iter().map(|g| g.field));
+        for field in required {
+            if !seen.iter().any(|s| s == field) {
+                return Err(de::Error::missing_field(field));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One value, read as its registered type and dropped.
+struct Checked(Check);
+
+impl<'de> DeserializeSeed<'de> for Checked {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let mut erased = <dyn erased_serde::Deserializer>::erase(d);
+        (self.0)(&mut erased).map_err(de::Error::custom)
+    }
+}
+
+struct GroupSeed<'g>(&'g Group);
+
+impl<'de> DeserializeSeed<'de> for GroupSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for GroupSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a list of {}", self.0.field)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(RecordSeed(self.0))?.is_some() {}
+        Ok(())
+    }
+}
+
+struct RecordSeed<'g>(&'g Group);
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        match self.0.components.as_slice() {
+            [one] if one.field.is_none() => Checked(one.check).deserialize(d),
+            _ => d.deserialize_struct(self.0.record, &[], self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a {} struct", self.0.record)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match self
+                .0
+                .components
+                .iter()
+                .find(|c| c.field == Some(key.as_str()))
+            {
+                Some(c) => map.next_value_seed(Checked(c.check))?,
+                None => drop(map.next_value::<de::IgnoredAny>()?),
+            }
+            seen.push(key);
+        }
+        for field in self.0.components.iter().filter_map(|c| c.field) {
+            if !seen.iter().any(|s| s == field) {
+                return Err(de::Error::missing_field(field));
+            }
+        }
+        Ok(())
     }
 }
 

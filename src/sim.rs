@@ -9,8 +9,8 @@ use bevy::state::app::StatesPlugin;
 use crate::scenario::Scenario;
 use crate::vocab::{ActiveScenario, Phase, Setup, SimSet};
 use crate::{
-    cables, calendar, command, endings, governments, instructor, missions, requests, rng, stations,
-    transcript, triggers, votes,
+    cables, calendar, command, endings, governments, instructor, missions, requests, rng, saved,
+    stations, transcript, triggers, votes,
 };
 
 /// The whole simulation: every domain, in order.
@@ -57,6 +57,20 @@ fn setup_world(world: &mut World) {
     governments::spawn(world);
     missions::spawn(world);
     triggers::draw_chances(world);
+}
+
+/// What the domains register as saved state, for checking a save's text without a game.
+/// A pure function of the code, so it is built once per process.
+pub fn saved_registry() -> &'static saved::Registry {
+    static REGISTRY: std::sync::OnceLock<saved::Registry> = std::sync::OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin))
+            .add_plugins(plugin);
+        app.world_mut()
+            .remove_resource::<saved::Registry>()
+            .unwrap_or_default()
+    })
 }
 
 /// A headless app that plays `scenario`: what tests, `simulate` and the terminal use.

@@ -297,3 +297,43 @@ fn a_save_of_a_changed_scenario_says_so_and_can_replay_on_the_new_version() {
     let (game, _) = load_game(&file, true).unwrap();
     assert_eq!(game.now().to_string(), "1960-07-20 08:00");
 }
+
+#[test]
+fn a_bad_value_inside_the_snapshot_is_damage_named_at_its_line_and_never_overwritten() {
+    let file = temp("inner.ron");
+    let text = saved(&file);
+    let (line, _) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with("now: \""))
+        .map(|(i, l)| (i + 1, l))
+        .unwrap();
+    let bad = temp("inner-bad.ron");
+    let now = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .trim_start()
+        .trim_end_matches(',');
+    std::fs::write(&bad, text.replacen(now, "now: 5", 1)).unwrap();
+    match read_save(&bad).unwrap_err() {
+        SaveError::Damaged { line: at, .. } => assert_eq!(at, line),
+        other => panic!("not named as damaged: {other}"),
+    }
+    let save = read_save(&file).unwrap();
+    assert!(matches!(
+        write_save(&bad, &save).unwrap_err(),
+        SaveError::WouldClobber { .. }
+    ));
+
+    // A save without a part of the world every save has is damaged too, not loaded half.
+    let start = text.find("        traffic: Traffic(").unwrap();
+    let end = start + text[start..].find("\n        ),\n").unwrap() + "\n        ),\n".len();
+    let cut = temp("inner-cut.ron");
+    std::fs::write(&cut, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let err = read_save(&cut).unwrap_err().to_string();
+    assert!(
+        err.contains("damaged") && err.contains("`traffic`"),
+        "{err}"
+    );
+}

@@ -39,7 +39,8 @@ pub struct Paused(pub bool);
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Paused>()
-        .saved_resource::<Paused>("paused");
+        // Saves from before the instructor existed have none: not paused.
+        .saved_resource_optional::<Paused>("paused");
 }
 
 /// What an instruction does to the world, once its names are resolved.

@@ -91,14 +91,17 @@ pub fn read_save(path: &Path) -> Result<Save, SaveError> {
         }
         Err(_) => {}
     }
-    options
-        .from_str::<Save>(&text)
-        .map_err(|e| SaveError::Damaged {
-            path: p,
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
+    let damaged = |e: ron::error::SpannedError| SaveError::Damaged {
+        path: p.clone(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let save = options.from_str::<Save>(&text).map_err(damaged)?;
+    // The snapshot's fields are typed by the domains that registered them: checked here, so
+    // that a save with a bad value inside is named as damaged (and never overwritten).
+    crate::saved::check_save(&options, &text, crate::sim::saved_registry()).map_err(damaged)?;
+    Ok(save)
 }
 
 /// Writes a save so that a crash at any moment leaves either the old file or the new one:
