@@ -294,6 +294,7 @@ fn p2() -> Vec<Row> {
         setup: auto(&scenario),
         runs,
         commands: Vec::new(),
+        instructor: false,
     };
     let rate = |jobs: usize| {
         let start = Instant::now();

@@ -19,12 +19,40 @@ use crate::vocab::Setup;
 use crate::votes::{Cast, VoteLog};
 
 /// What to run: the setup of run 0 (its seed is the first), how many runs, and the player's
-/// commands, given in every run.
+/// commands, given in every run (the instructor's among them only with `instructor`).
 #[derive(Clone, Debug)]
 pub struct Plan {
     pub setup: Setup,
     pub runs: u64,
     pub commands: Vec<Command>,
+    pub instructor: bool,
+}
+
+impl Plan {
+    /// The plan of `runs` games started as `start` says, each given `commands`; the
+    /// scenario it plays.
+    pub fn new(
+        loader: &Loader,
+        start: &crate::session::Start,
+        runs: u64,
+        commands: Vec<Command>,
+    ) -> Result<(Arc<Scenario>, Plan), crate::session::GameError> {
+        let loaded = crate::session::load(loader, &start.scenario)?;
+        let setup = crate::session::setup_for(
+            &loaded.scenario,
+            start.seed,
+            start.role.as_deref(),
+            start.mode,
+        )?;
+        let commands = crate::session::instructed(commands, start.instructor)?;
+        let plan = Plan {
+            setup,
+            runs,
+            commands,
+            instructor: start.instructor,
+        };
+        Ok((loaded.scenario, plan))
+    }
 }
 
 /// What one game came to.
@@ -51,13 +79,11 @@ pub fn run_one(scenario: &Arc<Scenario>, plan: &Plan, index: u64) -> RunResult {
         seed: plan.setup.seed.wrapping_add(index),
         ..plan.setup
     };
-    // The plan's commands were checked when it was made (instructor commands only with the
-    // instructor), so the session takes them all.
     let mut game = Session::of(
         Game::new(scenario.clone(), setup),
         &scenario.id,
         &Loader::default(),
-        true,
+        plan.instructor,
     );
     let mut refused = None;
     for (i, command) in plan.commands.iter().enumerate() {

@@ -641,7 +641,7 @@ mod tests {
         let mut app = App::new();
         app.init_resource::<Count>()
             .init_resource::<Restored>()
-            .saved_resource::<Count>("count")
+            .saved_resource_optional::<Count>("count")
             .saved_group("folk", "Person", |w| w.resource::<Folk>().0.clone())
             .saved_component::<Mood>("folk", Some("mood"))
             .saved_component::<Name>("folk", Some("name"))
@@ -696,7 +696,7 @@ mod tests {
         );
         assert!(!two.world().resource::<Restored>().0, "nothing was changed");
 
-        // A save from before `count` was saved: the world's own value stays.
+        // A save from before `count` (optional) was saved: the world's own value stays.
         let mut from = app(2);
         from.world_mut().resource_mut::<Count>().0 = 3;
         let older = written(&from).replace("count: Count(3),", "");
@@ -705,5 +705,14 @@ mod tests {
         let read: Snapshot = ron::from_str(&older).unwrap();
         read.restore(to.world_mut()).unwrap();
         assert_eq!(to.world().resource::<Count>(), &Count(11));
+
+        // Without the people (which every save has), it is refused.
+        let start = older.find("folk:").unwrap();
+        let headless = format!("{})", &older[..start].trim_end());
+        let read: Snapshot = ron::from_str(&headless).unwrap();
+        assert_eq!(
+            read.restore(app(2).world_mut()).unwrap_err(),
+            "the snapshot has no `folk`"
+        );
     }
 }

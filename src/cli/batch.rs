@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use demarche::batch::{Plan, Share, Summary, run};
-use demarche::session::{self, GameError, Mode, commands_from, instructed, setup_for};
+use demarche::session::{GameError, Mode, Start, commands_from};
 use demarche::shipped::Loader;
 
 /// `batch`'s arguments.
@@ -54,21 +54,23 @@ pub enum BatchFormat {
 
 /// Runs the batch and renders its summary.
 pub fn batch(loader: &Loader, args: &BatchArgs) -> Result<String, GameError> {
-    let loaded = session::load(loader, &args.scenario)?;
     let mode = Mode::of(args.auto, args.historical);
-    let setup = setup_for(&loaded.scenario, args.seed, args.role.as_deref(), mode)?;
-    let plan = Plan {
-        setup,
-        runs: args.runs,
-        commands: instructed(commands_from(args.commands.as_deref())?, args.instructor)?,
+    let start = Start {
+        scenario: args.scenario.clone(),
+        seed: args.seed,
+        role: args.role.clone(),
+        mode,
+        instructor: args.instructor,
     };
+    let commands = commands_from(args.commands.as_deref())?;
+    let (scenario, plan) = Plan::new(loader, &start, args.runs, commands)?;
     let bar = indicatif::ProgressBar::new(args.runs);
     if let Ok(style) =
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} runs, {per_sec}, {eta} left")
     {
         bar.set_style(style);
     }
-    let results = run(&loaded.scenario, &plan, args.jobs, &|| bar.inc(1));
+    let results = run(&scenario, &plan, args.jobs, &|| bar.inc(1));
     bar.finish_and_clear();
     let mode = match mode {
         Mode::Player if args.commands.is_some() => "commands",
@@ -76,12 +78,7 @@ pub fn batch(loader: &Loader, args: &BatchArgs) -> Result<String, GameError> {
         Mode::Auto => "auto",
         Mode::Historical => "historical",
     };
-    let summary = Summary::of(
-        &loaded.scenario,
-        &plan,
-        mode,
-        &results.map_err(GameError::Other)?,
-    );
+    let summary = Summary::of(&scenario, &plan, mode, &results.map_err(GameError::Other)?);
     Ok(match args.format {
         BatchFormat::Text => text(&summary),
         BatchFormat::Json => {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use demarche::session::{Session, Start, read_commands};
+use demarche::session::{GameError, Session, Start, read_commands};
 use demarche::shipped::{DEFAULT, Loader};
 use demarche::views::View;
 
@@ -110,12 +110,19 @@ fn start(loader: &Loader, args: &PlayArgs) -> Result<Session, String> {
             },
         ),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(worded)?;
     if let Some(path) = &args.commands {
-        let commands = read_commands(path).map_err(|e| e.to_string())?;
-        session
-            .script(commands)
-            .map_err(|e| format!("error: {e}"))?;
+        let commands = read_commands(path).map_err(worded)?;
+        session.script(commands).map_err(worded)?;
     }
     Ok(session)
+}
+
+/// An error as `play` says it: a bad role or a refused command is marked as an error (the
+/// others already say what they are).
+fn worded(e: GameError) -> String {
+    match e {
+        GameError::Role(_) | GameError::Script { .. } => format!("error: {e}"),
+        e => e.to_string(),
+    }
 }

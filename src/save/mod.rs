@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use bevy::prelude::World;
 
 use crate::command::{Command, CommandLog};
-use crate::scenario::{Moment, Role, Scenario};
+use crate::scenario::{Moment, RoleError, Scenario};
 use crate::vocab::{ActiveScenario, Setup};
 
 /// The format this build writes. Older formats are named when refused.
@@ -70,10 +70,7 @@ impl Save {
                 hash: s.hash.clone(),
             },
             seed: setup.seed,
-            role: match setup.role {
-                Role::Post(p) => s.mission(p).id.clone(),
-                Role::Department => "department".into(),
-            },
+            role: s.role_id(setup.role),
             auto: setup.auto,
             historical: setup.historical,
             at: world.resource::<crate::calendar::Calendar>().now,
@@ -84,7 +81,7 @@ impl Save {
 }
 
 /// The setup a save was made with, checked against the scenario.
-pub fn setup_of(save: &Save, scenario: &Scenario) -> Result<Setup, String> {
+pub fn setup_of(save: &Save, scenario: &Scenario) -> Result<Setup, RoleError> {
     Ok(Setup {
         seed: save.seed,
         role: scenario.role_by_name(&save.role)?,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::command::CommandError;
 use crate::save::SaveError;
-use crate::scenario::{Diagnostic, Moment};
+use crate::scenario::{Diagnostic, Moment, RoleError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum GameError {
@@ -14,8 +14,8 @@ pub enum GameError {
     #[error("{}", Lines(.0))]
     Scenario(Vec<Diagnostic>),
     /// The role named is not one of the scenario's.
-    #[error("error: {0}")]
-    Role(String),
+    #[error("{0}")]
+    Role(#[from] RoleError),
     #[error(transparent)]
     Save(#[from] SaveError),
     /// A save's scenario no longer loads.
@@ -97,7 +97,7 @@ pub enum RestoreError {
     #[error("this save is of scenario `{saved}`, not `{named}`")]
     OtherScenario { saved: String, named: String },
     #[error("{0}")]
-    Role(String),
+    Role(#[from] RoleError),
     #[error(
         "the scenario `{id}` has changed since this game was saved (fingerprint {then} then, {now} now); its saved world may not fit the new version. Load with --replay-on-change to replay the {commands} saved commands on the new version"
     )]

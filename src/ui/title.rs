@@ -5,7 +5,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::WindowOptions;
 use super::desk::{Desk, Screen, View};
-use crate::session::{GameError, Session, Start, read_commands};
+use crate::session::{GameError, Session, Start, instructed, read_commands};
 use crate::shipped::{DEFAULT, Loader, SHIPPED};
 
 /// The choices being made on the title screen.
@@ -60,10 +60,7 @@ impl Choice {
                     self.roles
                         .push(("department".into(), "the Department of State".into()));
                 }
-                self.role = match s.default_role {
-                    crate::scenario::Role::Post(p) => s.mission(p).id.clone(),
-                    crate::scenario::Role::Department => "department".into(),
-                };
+                self.role = s.role_id(s.default_role);
                 self.error = None;
             }
             Err(e) => {
@@ -101,10 +98,19 @@ fn start(world: &mut World) {
     };
     match started.map(Desk::new) {
         Ok(mut session) => {
-            if let Some(path) = &options.commands
-                && let Err(e) = read_commands(path).and_then(|c| session.game.script(c))
-            {
-                error!("scripted command refused: {e}");
+            // A scripted command the game refuses is logged, and the rest still run: the
+            // window shows what the script could do.
+            if let Some(path) = &options.commands {
+                match read_commands(path).and_then(|c| instructed(c, options.instructor)) {
+                    Ok(commands) => {
+                        for c in commands {
+                            if let Err(e) = session.game.play_scripted(c) {
+                                error!("scripted command refused: {e}");
+                            }
+                        }
+                    }
+                    Err(e) => error!("{e}"),
+                }
             }
             if let Some(view) = options.view {
                 session.tab = view;

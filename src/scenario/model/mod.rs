@@ -92,6 +92,24 @@ pub struct Scenario {
     pub names: crate::scenario::names::Names,
 }
 
+/// Why a role named by a player is not one of the scenario's.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RoleError {
+    #[error("this scenario cannot be played as the Department")]
+    NoDepartment,
+    #[error("the post `{0}` is not playable in this scenario")]
+    NotPlayable(String),
+    #[error("no post `{name}` in this scenario; {}", match .hint {
+        crate::scenario::names::Hint::Near(near) => format!("did you mean `{near}`?"),
+        crate::scenario::names::Hint::OneOf(ids) => format!("expected one of: {}", ids.join(", ")),
+        crate::scenario::names::Hint::None => "it has no playable role".into(),
+    })]
+    Unknown {
+        name: String,
+        hint: crate::scenario::names::Hint,
+    },
+}
+
 /// Who the player is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
@@ -145,39 +163,40 @@ impl Scenario {
     }
 
     /// Parses a role as a player names it: a post id or `department`.
-    pub fn role_by_name(&self, name: &str) -> Result<Role, String> {
+    pub fn role_by_name(&self, name: &str) -> Result<Role, RoleError> {
         if name.eq_ignore_ascii_case("department") {
             return if self.department_playable {
                 Ok(Role::Department)
             } else {
-                Err("this scenario cannot be played as the Department".into())
+                Err(RoleError::NoDepartment)
             };
         }
         match self.names.missions.get(name).map(PostId) {
             Some(p) if self.playable_posts.contains(&p) => Ok(Role::Post(p)),
-            Some(_) => Err(format!(
-                "the post `{name}` is not playable in this scenario"
-            )),
+            Some(_) => Err(RoleError::NotPlayable(name.to_string())),
             None => {
-                let names: Vec<&str> = self
+                let mut roles: Vec<String> = self
                     .playable_posts
                     .iter()
-                    .map(|p| self.mission(*p).id.as_str())
+                    .map(|p| self.mission(*p).id.clone())
                     .collect();
-                let mut all = names.clone();
-                all.push("department");
-                Err(
-                    match crate::scenario::diagnostics::closest(name, all.iter().copied()) {
-                        Some(near) => {
-                            format!("no post `{name}` in this scenario; did you mean `{near}`?")
-                        }
-                        None => format!(
-                            "no post `{name}` in this scenario; expected `department` or one of: {}",
-                            names.join(", ")
-                        ),
-                    },
-                )
+                if self.department_playable {
+                    roles.push("department".into());
+                }
+                Err(RoleError::Unknown {
+                    name: name.to_string(),
+                    hint: crate::scenario::names::Index::new(roles.iter().map(String::as_str))
+                        .hint(name),
+                })
             }
+        }
+    }
+
+    /// How a role is named to the player and in saves: the post's id, or `department`.
+    pub fn role_id(&self, role: Role) -> String {
+        match role {
+            Role::Post(p) => self.mission(p).id.clone(),
+            Role::Department => "department".into(),
         }
     }
 
