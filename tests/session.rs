@@ -196,7 +196,7 @@ fn a_role_or_scenario_that_is_not_there_is_refused_with_the_reason() {
     .unwrap();
     assert_eq!(
         err.to_string(),
-        "error: no post `caracsa` in this scenario; did you mean `caracas`?"
+        "no post `caracsa` in this scenario; did you mean `caracas`?"
     );
     let err = Session::start(&loader, &Start::new("deptcirtel-74"))
         .err()
