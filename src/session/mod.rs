@@ -281,11 +281,20 @@ impl Session {
         crate::save::write_save(path, &self.save())
     }
 
+    /// The name a save of this game gets when the player names none: `deptcirtel-47.save.ron`.
+    pub fn save_file_name(&self) -> String {
+        format!("{}.save.ron", self.scenario().id)
+    }
+
     /// Where the window's quick save goes: beside the autosaves, one per scenario.
     pub fn quick_save_path(&self) -> Option<PathBuf> {
-        let id = &self.scenario().id;
         self.autosave_dir()
-            .map(|d| d.with_file_name(format!("{id}.save.ron")))
+            .map(|d| d.with_file_name(self.save_file_name()))
+    }
+
+    /// The office opening of a day: where "let time run to this date" stops.
+    pub fn morning_of(&self, day: crate::scenario::Moment) -> crate::scenario::Moment {
+        day.at_hour(self.scenario().model.office_opens)
     }
 
     /// Saves where the quick save lives; returns where.

@@ -98,12 +98,12 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
                 advance(&mut game, Step::Until(end))
             }
             ["until", date] => Moment::parse(date)
-                .map(|m| m.at_hour(game.scenario().model.office_opens))
+                .map(|m| game.morning_of(m))
                 .and_then(|m| advance(&mut game, Step::Until(m))),
             ["reply"] => term.reply(&mut game, &mut out),
             ["demarche"] => term.demarche(&mut game, &mut out),
             ["decide"] => term.decide(&mut game, &mut out),
-            ["save"] => save(&game, &format!("{}.save.ron", game.scenario().id)),
+            ["save"] => save(&game, &game.save_file_name()),
             ["save", file] => save(&game, file),
             words => match instructor
                 .then(|| instructor::command(&mut game, words))
