@@ -50,29 +50,9 @@ pub(super) fn validate(loader: &Loader, paths: &[PathBuf], format: Format) -> Ex
     let mut files = Vec::new();
     let mut all: Vec<Diagnostic> = Vec::new();
     for path in paths {
-        // A folder is a scenario when it holds `scenario.ron`; otherwise each .ron in it is one.
-        if path.is_dir() && !path.join("scenario.ron").is_file() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map(|dir| {
-                    dir.flatten()
-                        .map(|e| e.path())
-                        .filter(|p| {
-                            p.extension().is_some_and(|e| e == "ron")
-                                || p.join("scenario.ron").is_file()
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            found.sort();
-            if found.is_empty() {
-                all.push(Diagnostic::file_error(
-                    &path.display().to_string(),
-                    "this folder holds no scenario: expected .ron files, or a scenario.ron",
-                ));
-            }
-            files.extend(found);
-        } else {
-            files.push(path.clone());
+        match demarche::scenario::scenarios_in(path) {
+            Ok(found) => files.extend(found),
+            Err(d) => all.push(d),
         }
     }
     let mut ok = all.is_empty();
@@ -129,16 +109,13 @@ pub(super) fn validate(loader: &Loader, paths: &[PathBuf], format: Format) -> Ex
     }
 }
 
-/// The scenario `demarche new` writes: small, valid and commented.
-const TEMPLATE: &str = include_str!("../../assets/templates/new-scenario.ron");
-
 /// `demarche new PATH`: writes the template, never over an existing file.
 pub(super) fn new_scenario(path: &std::path::Path) -> ExitCode {
     if path.exists() {
         eprintln!("{}: already exists; not overwriting it", path.display());
         return ExitCode::FAILURE;
     }
-    let text = TEMPLATE.replace("THIS_FILE", &path.display().to_string());
+    let text = demarche::scenario::template(&path.display().to_string());
     match std::fs::write(path, text) {
         Ok(()) => {
             println!(

@@ -41,6 +41,37 @@ pub fn load_file_with(path: &Path, mod_dirs: &[PathBuf]) -> Result<Loaded, Vec<D
     load_str(&path.display().to_string(), &text)
 }
 
+/// The scenarios a path given to `validate` stands for: a file, a folder scenario (it holds a
+/// `scenario.ron`), or a folder of them (each `.ron` file and folder scenario in it).
+pub fn scenarios_in(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !path.is_dir() || path.join("scenario.ron").is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "ron") || p.join("scenario.ron").is_file()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    if found.is_empty() {
+        return Err(Diagnostic::file_error(
+            &path.display().to_string(),
+            "this folder holds no scenario: expected .ron files, or a scenario.ron",
+        ));
+    }
+    Ok(found)
+}
+
+/// The scenario `demarche new` writes, small, valid and commented, naming itself `file`.
+pub fn template(file: &str) -> String {
+    include_str!("../../assets/templates/new-scenario.ron").replace("THIS_FILE", file)
+}
+
 /// FNV-1a, 64 bits, as hex: stable across platforms and releases, unlike `std`'s hasher.
 pub fn fingerprint(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
