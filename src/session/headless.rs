@@ -4,14 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{GameError, Mode, Session, Start, commands_from, setup_for, story};
-use crate::command::{Command, Step};
+use super::{GameError, Mode, Session, Start, commands_from};
+use crate::command::Step;
 use crate::game::Game;
 use crate::save::{Snapshot, read_save};
-use crate::scenario::{Loaded, Moment, Scenario};
+use crate::scenario::{Moment, Scenario};
 use crate::shipped::Loader;
 use crate::transcript::{Entry, Transcript};
-use crate::vocab::Setup;
 
 /// A headless run: what `simulate` is asked.
 #[derive(Clone, Debug, Default)]
@@ -99,29 +98,16 @@ pub fn headless(
     mode: Mode,
     role: Option<&str>,
 ) -> Result<String, GameError> {
-    let loaded = super::load(loader, scenario)?;
-    let setup = setup_for(&loaded.scenario, seed, role, mode)?;
-    run_headless(&loaded, setup, commands_from(commands)?)
-}
-
-/// Plays the commands in order, then lets time run to the end.
-pub fn run_headless(
-    loaded: &Loaded,
-    setup: Setup,
-    commands: Vec<Command>,
-) -> Result<String, GameError> {
-    let mut game = Game::new(loaded.scenario.clone(), setup);
-    for (i, command) in commands.into_iter().enumerate() {
-        let at = command.at;
-        game.play_scripted(command)
-            .map_err(|error| GameError::Script {
-                index: i + 1,
-                at,
-                error,
-            })?;
+    Simulate {
+        scenario: Some(scenario.to_string()),
+        seed,
+        commands: commands.map(Path::to_path_buf),
+        auto: mode != Mode::Player,
+        historical: mode == Mode::Historical,
+        role: role.map(String::from),
+        ..Simulate::default()
     }
-    game.finish();
-    Ok(story(&game))
+    .run(loader)
 }
 
 /// Replays a save's commands from its seed; a summary when the replay reaches the saved

@@ -5,6 +5,7 @@
 mod error;
 mod headless;
 mod reload;
+mod restore;
 mod script;
 mod watch;
 
@@ -13,8 +14,10 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::World;
 
 pub use error::GameError;
-pub use headless::{Simulate, check_replay, headless, run_headless};
+pub use headless::{Simulate, check_replay, headless};
 pub use reload::Reload;
+pub use restore::replay;
+use restore::restore;
 pub use script::{commands_from, read_commands};
 pub use watch::Watch;
 
@@ -347,52 +350,4 @@ pub fn instructed(commands: Vec<Command>, instructor: bool) -> Result<Vec<Comman
         });
     }
     Ok(commands)
-}
-
-/// The game a save holds. With a changed scenario the snapshot cannot be trusted:
-/// `replay_on_change` replays the command log on the new version instead; otherwise the load
-/// is refused with the reason.
-fn restore(
-    save: Save,
-    scenario: std::sync::Arc<Scenario>,
-    replay_on_change: bool,
-) -> Result<Game, error::RestoreError> {
-    use error::RestoreError;
-    if scenario.id != save.scenario.id {
-        return Err(RestoreError::OtherScenario {
-            saved: save.scenario.id.clone(),
-            named: scenario.id.clone(),
-        });
-    }
-    let setup = crate::save::setup_of(&save, &scenario).map_err(RestoreError::Role)?;
-    if scenario.hash != save.scenario.hash {
-        if !replay_on_change {
-            return Err(RestoreError::Changed {
-                id: save.scenario.id.clone(),
-                then: save.scenario.hash.clone(),
-                now: scenario.hash.clone(),
-                commands: save.commands.len(),
-            });
-        }
-        return replay(scenario, setup, save.commands)
-            .map_err(|(index, error)| RestoreError::ReplayFails { index, error });
-    }
-    let mut game = Game::new(scenario, setup);
-    game.restore(save.snapshot)
-        .map_err(RestoreError::Snapshot)?;
-    Ok(game)
-}
-
-/// Plays a command log from the start; on failure, the (1-based) number of the command and
-/// why.
-pub fn replay(
-    scenario: std::sync::Arc<Scenario>,
-    setup: Setup,
-    commands: Vec<Command>,
-) -> Result<Game, (usize, CommandError)> {
-    let mut game = Game::new(scenario, setup);
-    for (i, command) in commands.into_iter().enumerate() {
-        game.apply_logged(command).map_err(|e| (i + 1, e))?;
-    }
-    Ok(game)
 }
