@@ -3,6 +3,8 @@
 
 mod common;
 
+#[path = "architecture.rs"]
+mod architecture;
 #[path = "bad_input.rs"]
 mod bad_input;
 #[path = "batch.rs"]
