@@ -112,19 +112,25 @@ pub fn run_one(scenario: &Arc<Scenario>, plan: &Plan, index: u64) -> RunResult {
     }
 }
 
+/// Why a batch could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("cannot start the worker threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+}
+
 /// Runs the plan on `jobs` threads (0: one per core), calling `tick` after each game.
 pub fn run(
     scenario: &Arc<Scenario>,
     plan: &Plan,
     jobs: usize,
     tick: &(dyn Fn() + Sync),
-) -> Result<Vec<RunResult>, String> {
+) -> Result<Vec<RunResult>, BatchError> {
     use rayon::prelude::*;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("batch-{i}"))
-        .build()
-        .map_err(|e| format!("cannot start the worker threads: {e}"))?;
+        .build()?;
     Ok(pool.install(|| {
         (0..plan.runs)
             .into_par_iter()

@@ -78,13 +78,10 @@ pub fn batch(loader: &Loader, args: &BatchArgs) -> Result<String, GameError> {
         Mode::Auto => "auto",
         Mode::Historical => "historical",
     };
-    let summary = Summary::of(&scenario, &plan, mode, &results.map_err(GameError::Other)?);
+    let summary = Summary::of(&scenario, &plan, mode, &results?);
     Ok(match args.format {
         BatchFormat::Text => text(&summary),
-        BatchFormat::Json => {
-            serde_json::to_string_pretty(&summary).map_err(|e| GameError::Other(e.to_string()))?
-                + "\n"
-        }
+        BatchFormat::Json => serde_json::to_string_pretty(&summary)? + "\n",
         BatchFormat::Csv => csv(&summary),
     })
 }

@@ -38,7 +38,7 @@ pub fn debrief(loader: &Loader, args: &DebriefArgs) -> Result<String, GameError>
         ReportFormat::Md => Format::Md,
         ReportFormat::Html => Format::Html,
     };
-    let report = export(session.world(), format, stem.as_deref()).map_err(GameError::Other)?;
+    let report = export(session.world(), format, stem.as_deref()).map_err(GameError::Report)?;
     let Some(out) = &args.out else {
         return Ok(report.text);
     };
