@@ -64,9 +64,9 @@ fn setup_world(world: &mut World) {
 pub fn saved_registry() -> &'static saved::Registry {
     static REGISTRY: std::sync::OnceLock<saved::Registry> = std::sync::OnceLock::new();
     REGISTRY.get_or_init(|| {
+        // Only what the domains' plugins need to be added: no clock, no task pools.
         let mut app = App::new();
-        app.add_plugins((MinimalPlugins, StatesPlugin))
-            .add_plugins(plugin);
+        app.add_plugins(StatesPlugin).add_plugins(plugin);
         app.world_mut()
             .remove_resource::<saved::Registry>()
             .unwrap_or_default()
