@@ -36,7 +36,7 @@ impl Plan {
         start: &crate::session::Start,
         runs: u64,
         commands: Vec<Command>,
-    ) -> Result<(Arc<Scenario>, Plan), crate::session::GameError> {
+    ) -> Result<(Arc<Scenario>, Plan), BatchError> {
         let loaded = crate::session::load(loader, &start.scenario)?;
         let setup = crate::session::setup_for(
             &loaded.scenario,
@@ -112,11 +112,16 @@ pub fn run_one(scenario: &Arc<Scenario>, plan: &Plan, index: u64) -> RunResult {
     }
 }
 
-/// Why a batch could not run.
+/// Why a batch could not run. (A layer above the front door: a batch is many sessions.)
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
+    #[error(transparent)]
+    Game(#[from] crate::session::GameError),
     #[error("cannot start the worker threads: {0}")]
     Threads(#[from] rayon::ThreadPoolBuildError),
+    /// A summary that could not be written as JSON.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
 /// Runs the plan on `jobs` threads (0: one per core), calling `tick` after each game.

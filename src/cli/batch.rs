@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use demarche::batch::{Plan, Share, Summary, run};
-use demarche::session::{GameError, Mode, Start, commands_from};
+use demarche::batch::{BatchError, Plan, Share, Summary, run};
+use demarche::session::{Mode, Start, commands_from};
 use demarche::shipped::Loader;
 
 /// `batch`'s arguments.
@@ -53,7 +53,7 @@ pub enum BatchFormat {
 }
 
 /// Runs the batch and renders its summary.
-pub fn batch(loader: &Loader, args: &BatchArgs) -> Result<String, GameError> {
+pub fn batch(loader: &Loader, args: &BatchArgs) -> Result<String, BatchError> {
     let mode = Mode::of(args.auto, args.historical);
     let start = Start {
         scenario: args.scenario.clone(),

@@ -86,14 +86,9 @@ pub enum GameError {
     /// A file the game was asked to write.
     #[error("{}: cannot write: {reason}", .path.display())]
     Write { path: PathBuf, reason: String },
-    #[error(transparent)]
-    Batch(#[from] crate::batch::BatchError),
     /// A report whose charts could not be drawn.
     #[error("the report cannot be written: {0}")]
     Report(String),
-    /// A summary that could not be written as JSON.
-    #[error("cannot write JSON: {0}")]
-    Json(#[from] serde_json::Error),
 }
 
 /// Why a save cannot be continued.
