@@ -39,11 +39,11 @@ pub(crate) fn plugin(app: &mut App) {
     app.saved_group("trays", "InTray", all)
         .saved_component::<InTray>("trays", None)
         .saved_group("posts", "PostState", |world| {
-            all(world)
+            let map = world.resource::<Stations>();
+            stations(world)
                 .into_iter()
-                .zip(stations(world))
-                .filter(|(_, s)| matches!(s, Station::Post(_)))
-                .map(|(e, _)| e)
+                .filter(|s| matches!(s, Station::Post(_)))
+                .map(|s| map.entity(s))
                 .collect()
         });
 }

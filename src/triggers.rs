@@ -206,6 +206,7 @@ impl View<'_> {
         })
     }
 }
+
 fn fire(
     calendar: Res<Calendar>,
     scenario: Res<ActiveScenario>,

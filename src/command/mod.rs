@@ -91,6 +91,7 @@ pub(crate) fn plugin(app: &mut App) {
         .init_resource::<CommandResults>()
         .add_systems(Update, apply.in_set(SimSet::Commands));
 }
+
 fn apply(
     mut queue: ResMut<CommandQueue>,
     mut log: ResMut<CommandLog>,

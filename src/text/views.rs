@@ -13,8 +13,7 @@ use crate::scenario::format::Precedence;
 use crate::scenario::{PostId, RequestKind, Role, Scenario, Station};
 use crate::stations::Stations;
 use crate::views;
-use crate::vocab::CableId;
-use crate::vocab::Setup;
+use crate::vocab::{CableId, Setup};
 
 /// The player's in-tray, oldest first: the cables `read N` numbers.
 pub fn tray(world: &World) -> Vec<CableId> {

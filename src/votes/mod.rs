@@ -118,6 +118,7 @@ pub(crate) fn plugin(app: &mut App) {
 fn call_vote(on: On<CallVote>, mut called: ResMut<Called>) {
     called.0.push(on.event().0);
 }
+
 fn count(
     mut called: ResMut<Called>,
     calendar: Res<Calendar>,

@@ -1,5 +1,6 @@
 //! Raw scenario to validated scenario, in one pass that reports every problem at once.
 
+mod index;
 mod issues;
 mod logic;
 mod reach;

@@ -2,7 +2,6 @@
 
 use super::super::format::*;
 use super::super::model::*;
-use super::super::names::{Index, Names as NameIndex};
 use super::super::spans::Seg;
 use super::{Cx, Names, Then, issues, logic, path, reach, setup, traffic};
 
@@ -240,56 +239,12 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         names: Default::default(),
     };
     let scenario = Scenario {
-        names: index(n, &scenario),
+        names: super::index::index(n, &scenario),
         ..scenario
     };
     reach::reachability(cx, &scenario);
     reach::citations(cx, &scenario);
     scenario
-}
-
-/// The name index the scenario keeps for commands: the indexes validation resolved with, and
-/// the nested ids (requests, positions, leaders, options) of what it built.
-fn index(n: &AllNames, s: &Scenario) -> NameIndex {
-    let ids = |v: &mut dyn Iterator<Item = &str>| Index::new(v);
-    NameIndex {
-        governments: n.governments.index.clone(),
-        issues: n.issues.index.clone(),
-        missions: n.missions.index.clone(),
-        materials: n.materials.index.clone(),
-        telegrams: n.telegrams.index.clone(),
-        votes: n.votes.index.clone(),
-        requests: s
-            .telegrams
-            .iter()
-            .map(|t| ids(&mut t.requests.iter().map(|r| r.id.as_str())))
-            .collect(),
-        positions: s
-            .issues
-            .iter()
-            .map(|i| ids(&mut i.positions.iter().map(|p| p.id.as_str())))
-            .collect(),
-        leaders: s
-            .governments
-            .iter()
-            .map(|g| ids(&mut g.leaders.iter().map(|l| l.id.as_str())))
-            .collect(),
-        options: s
-            .telegrams
-            .iter()
-            .map(|t| {
-                t.requests
-                    .iter()
-                    .map(|r| match &r.kind {
-                        RequestKind::Decision { options, .. } => {
-                            ids(&mut options.iter().map(|o| o.id.as_str()))
-                        }
-                        _ => Index::default(),
-                    })
-                    .collect()
-            })
-            .collect(),
-    }
 }
 
 fn build_government(
