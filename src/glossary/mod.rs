@@ -11,11 +11,15 @@
 //! office symbols and "MID" (in MID-AUGUST) an office. Other punctuation, `/` included, separates
 //! words; a term such as "S/S" or "P.L. 480" is matched as a phrase whose separators must match.
 
+mod words;
+
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
+
+use words::{Word, is_dtg, is_joiner, normalize_gap, normalize_phrase, split_words};
 
 /// One glossary entry.
 #[derive(Deserialize, Clone, Debug)]
@@ -313,15 +317,6 @@ pub fn missing_terms(glossary: &Glossary, text: &str) -> Vec<String> {
     missing
 }
 
-/// One word of a text: its byte range, its comparison key, and, for a possessive (EMBASSY'S),
-/// the key and end of the word without it.
-struct Word {
-    range: Range<usize>,
-    key: String,
-    stem_key: Option<String>,
-    stem_end: usize,
-}
-
 /// One spelling of an entry, ready to match: its words and the separators between them.
 struct Form {
     words: Vec<String>,
@@ -382,103 +377,6 @@ impl Form {
         }
         Some((end, self.words.len()))
     }
-}
-
-/// Splits a text into words (see the module doc for what joins and what separates).
-fn split_words(text: &str) -> Vec<Word> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let alnum = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric());
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut words = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !alnum(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while alnum(i + 1) || (is_joiner(chars.get(i + 1).map_or(' ', |c| c.1)) && alnum(i + 2)) {
-            i += 1;
-        }
-        let range = byte_at(start)..byte_at(i + 1);
-        let word = &text[range.clone()];
-        let (stem_key, stem_end) = match possessive_stem(word) {
-            Some(stem) => (Some(normalize_word(stem)), range.start + stem.len()),
-            None => (None, range.end),
-        };
-        words.push(Word {
-            key: normalize_word(word),
-            range,
-            stem_key,
-            stem_end,
-        });
-        i += 1;
-    }
-    words
-}
-
-/// Characters that join two letters or digits into one word.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '\'' | '’' | '-' | '–' | '‑')
-}
-
-/// The word without a final 's or ’s, if it has one and something is left.
-fn possessive_stem(word: &str) -> Option<&str> {
-    let lower = word.to_lowercase();
-    for suffix in ["'s", "’s"] {
-        if lower.ends_with(suffix) && word.len() > suffix.len() {
-            return Some(&word[..word.len() - suffix.len()]);
-        }
-    }
-    None
-}
-
-/// A word's comparison key: lower case, with one apostrophe and one hyphen, whatever was typed.
-fn normalize_word(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' => '\'',
-            '–' | '‑' => '-',
-            c => c,
-        })
-        .collect()
-}
-
-/// A separator's comparison key: any run of white space is one space (cables wrap lines).
-fn normalize_gap(gap: &str) -> String {
-    let mut out = String::new();
-    for c in gap.chars() {
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A spelling's comparison key for [`Glossary::lookup`]: words and separators normalized.
-fn normalize_phrase(phrase: &str) -> String {
-    let words = split_words(phrase);
-    let mut out = String::new();
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            out.push_str(&normalize_gap(
-                &phrase[words[k - 1].range.end..w.range.start],
-            ));
-        }
-        out.push_str(&w.key);
-    }
-    out
-}
-
-/// A date-time group: day, hour and minute, then Z (`111900Z`).
-fn is_dtg(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.len() == 7 && b[..6].iter().all(u8::is_ascii_digit) && matches!(b[6], b'Z' | b'z')
 }
 
 /// Which lines of a text are routing lines, where the header words in `HEADER_ONLY` count.
