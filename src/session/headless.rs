@@ -125,14 +125,12 @@ pub fn check_replay(
             id: save.scenario.id.clone(),
         });
     }
-    let setup = crate::save::setup_of(&save, &scenario).map_err(GameError::Role)?;
-    let transcript: Transcript =
-        save.snapshot
-            .field("transcript")
-            .map_err(|e| GameError::Restore {
-                path: path.to_path_buf(),
-                reason: super::error::RestoreError::Snapshot(e),
-            })?;
+    let setup = crate::save::setup_of(&save, &scenario)?;
+    let unfit = |e: String| GameError::Restore {
+        path: path.to_path_buf(),
+        reason: super::error::RestoreError::Snapshot(e),
+    };
+    let transcript: Transcript = save.snapshot.field("transcript").map_err(unfit)?;
     let saved: Vec<String> = transcript.0.iter().map(entry_text).collect();
     let mut game = Game::new(scenario, setup);
     for (i, command) in save.commands.iter().enumerate() {
@@ -165,12 +163,7 @@ pub fn check_replay(
     }
     // The save's snapshot, put into a world of the same game, is compared with the replay's.
     let mut theirs = Game::new(game.scenario_arc(), setup);
-    theirs
-        .restore(save.snapshot)
-        .map_err(|e| GameError::Restore {
-            path: path.to_path_buf(),
-            reason: super::error::RestoreError::Snapshot(e),
-        })?;
+    theirs.restore(save.snapshot).map_err(unfit)?;
     let text = |g: &Game| ron::to_string(&Snapshot::capture(g.world())).unwrap_or_default();
     if text(&game) != text(&theirs) {
         return Err(GameError::ReplayHidden {

@@ -84,7 +84,7 @@ pub fn setup_for(
     mode: Mode,
 ) -> Result<Setup, GameError> {
     let role = match role {
-        Some(name) => scenario.role_by_name(name).map_err(GameError::Role)?,
+        Some(name) => scenario.role_by_name(name)?,
         None => scenario.default_role,
     };
     Ok(Setup {
