@@ -45,7 +45,12 @@ pub fn render_entry(world: &World, entry: &Entry) -> String {
             let c = archive.get(*cable);
             let _ = writeln!(
                 out,
-                "{at}  SENT      {} from {}",
+                "{at}  {}  {} from {}",
+                if c.series == crate::scenario::format::Series::Memcon {
+                    "FILED   "
+                } else {
+                    "SENT    "
+                },
                 c.citation_name(),
                 s.station_name(c.from)
             );

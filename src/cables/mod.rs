@@ -68,6 +68,7 @@ pub fn series_name(series: Series) -> &'static str {
         Series::Embtel => "EMBTEL",
         Series::Secto => "SECTO",
         Series::Usun => "USUN",
+        Series::Memcon => "MEMCON",
     }
 }
 

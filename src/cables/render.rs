@@ -3,7 +3,7 @@
 
 use super::Cable;
 use crate::scenario::Scenario;
-use crate::scenario::format::{Caption, Classification, Precedence};
+use crate::scenario::format::{Caption, Classification, Precedence, Series};
 
 /// Teletype line width.
 const WIDTH: usize = 69;
@@ -21,6 +21,9 @@ pub fn render_dtg_line(cable: &Cable) -> String {
 
 /// The whole page.
 pub fn render(scenario: &Scenario, cable: &Cable) -> String {
+    if cable.series == Series::Memcon {
+        return render_memorandum(cable);
+    }
     let mut out = Vec::new();
     out.push(render_dtg_line(cable));
     out.push(format!("FM {}", scenario.address(cable.from)));
@@ -139,3 +142,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines
 }
+
+/// A memorandum of conversation is typed, not wired: mixed case, no routing lines.
+fn render_memorandum(cable: &Cable) -> String {
+    let mut out = vec![
+        format!(
+            "MEMORANDUM OF CONVERSATION{:>width$}",
+            classification_word(cable.classification),
+            width = WIDTH - "MEMORANDUM OF CONVERSATION".len()
+        ),
+        format!(
+            "{}, {}, {}",
+            cable.to_caption,
+            cable.sent.long_date(),
+            cable.sent.clock()
+        ),
+        format!("SUBJECT: {}", cable.subject),
+        String::new(),
+    ];
+    for (i, paragraph) in cable.body.split("\n\n").enumerate() {
+        if i > 0 {
+            out.push(String::new());
+        }
+        out.extend(wrap(&format!("{}. {paragraph}", i + 1), WIDTH));
+    }
+    out.push(String::new());
+    out.push(cable.signed.clone());
+    out.join("\n")
+}
+

@@ -132,11 +132,29 @@ fn dispatch(
     mut agenda: ResMut<Agenda>,
     mut transcript: ResMut<Transcript>,
     scenario: Res<ActiveScenario>,
+    stations: Res<Stations>,
+    mut trays: Query<&mut InTray>,
     mut commands: Commands,
 ) {
     for Sent(cable) in incoming.read() {
         let id = CableId(archive.0.len() as u32);
         for to in cable.recipients() {
+            // A paper filed in the sender's own files (a memorandum) is there at once.
+            if to == cable.from {
+                if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
+                    tray.0.push(TrayItem {
+                        cable: id,
+                        at: cable.sent,
+                        read: false,
+                    });
+                }
+                commands.trigger(Delivered {
+                    cable: id,
+                    to,
+                    at: cable.sent,
+                });
+                continue;
+            }
             let due = arrival(&scenario, cable.sent, cable.precedence);
             let order = traffic.in_transit.len() + archive.0.len();
             traffic.in_transit.push((due, order, id, to));

@@ -2,6 +2,7 @@
 //! calls on leaders and its return cables; the rules by which non-player stations act.
 
 mod act;
+pub mod memcon;
 mod npc;
 mod reply;
 
@@ -64,6 +65,17 @@ pub struct Call {
     pub shown: Vec<MaterialId>,
     pub issue: IssueId,
     pub by_player: bool,
+    /// The band his words put his government in.
+    #[serde(default)]
+    pub heard: Option<crate::scenario::PositionIx>,
+    #[serde(default)]
+    pub reception: Option<memcon::Reception>,
+    /// What he said, as the memorandum records it.
+    #[serde(default)]
+    pub said: String,
+    /// What he asked of the United States in return.
+    #[serde(default)]
+    pub asks: Option<String>,
 }
 
 pub(crate) fn plugin(app: &mut App) {

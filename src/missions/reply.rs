@@ -34,8 +34,8 @@ pub fn estimate_cable(
     let host = scenario.government(mission.host);
     let reftel = format!("{} {}", series_name(original.series), original.number);
     let mut paragraphs = vec![format!(
-        "RE PARA ({}) REFTEL: EMBASSY'S BEST ESTIMATE IS THAT GOVERNMENT OF {} {}. EMBASSY PUTS ITS CONFIDENCE IN THIS ESTIMATE AT {}.",
-        req.id.to_uppercase(),
+        "RE PARA {} REFTEL: EMBASSY'S BEST ESTIMATE IS THAT GOVERNMENT OF {} {}. EMBASSY PUTS ITS CONFIDENCE IN THIS ESTIMATE AT {}.",
+        req.paragraph,
         host.country.to_uppercase(),
         issue.positions[position].label.to_uppercase(),
         probability_text(probability)
@@ -44,22 +44,21 @@ pub fn estimate_cable(
         .iter()
         .filter(|c| c.at >= now.plus_days(-30))
         .collect();
-    if !recent.is_empty() {
-        let seen: Vec<String> = recent
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} ON {}",
-                    c.leader.to_uppercase(),
-                    c.at.long_date().to_uppercase()
-                )
-            })
-            .collect();
-        paragraphs.push(format!(
-            "{} HAS SEEN {}.",
+    // Each conversation is reported in the leader's own words, as the memorandum has them.
+    for c in &recent {
+        let mut p = format!(
+            "{} SAW {} ON {}.",
             mission.title.to_uppercase(),
-            seen.join("; ")
-        ));
+            c.leader.to_uppercase(),
+            c.at.long_date().to_uppercase()
+        );
+        if !c.said.is_empty() {
+            p.push_str(&format!(" {}", c.said.to_uppercase()));
+        }
+        if let Some(asks) = &c.asks {
+            p.push_str(&format!(" HE ASKED {}.", asks.to_uppercase()));
+        }
+        paragraphs.push(p);
     }
     for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         paragraphs.push(p.to_uppercase());
@@ -76,10 +75,12 @@ pub fn estimate_cable(
         info: vec![],
         to_caption: "SECSTATE WASHDC".into(),
         refs: vec![reftel],
+        // The question's subject, not the telegram's: a chaser's "your reply overdue" is
+        // not what the reply is about.
         subject: format!(
-            "{} AND THE QUESTION OF {}",
+            "{} AND {}",
             host.country.to_uppercase(),
-            subject_of(&original.subject)
+            issue.topic.to_uppercase()
         ),
         body: paragraphs
             .iter()
@@ -94,8 +95,4 @@ pub fn estimate_cable(
         file: None,
         citation: None,
     }
-}
-
-fn subject_of(subject: &str) -> String {
-    subject.to_uppercase()
 }

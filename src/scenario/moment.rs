@@ -21,6 +21,11 @@ impl Moment {
         self.0.date()
     }
 
+    /// The time of day, as a memorandum gives it: "09:00".
+    pub fn clock(self) -> String {
+        format!("{:02}:{:02}", self.0.hour(), self.0.minute())
+    }
+
     pub fn hour(self) -> i8 {
         self.0.hour()
     }

@@ -123,8 +123,10 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
             let pos = &issue.positions[issue.position_of(est.mean)];
             let _ = writeln!(
                 out,
-                "  {}: probably \"{}\" (stance {:+.2} ± {:.2} on a scale from {} to {})",
-                issue.id, pos.label, est.mean, est.sd, issue.min, issue.max
+                "  On {}: probably \"{}\"{}",
+                issue.topic,
+                pos.label,
+                if est.sd > 0.2 { " (little to go on)" } else { "" }
             );
         }
     }
@@ -145,6 +147,12 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
         out.push_str("Calls made:\n");
         for c in &calls.0 {
             let _ = writeln!(out, "  {}  saw {}", c.at, c.leader);
+            if !c.said.is_empty() {
+                let _ = writeln!(out, "      {}", c.said);
+            }
+            if let Some(asks) = &c.asks {
+                let _ = writeln!(out, "      He asked {asks}.");
+            }
         }
     }
     out

@@ -52,6 +52,12 @@ pub enum CommandError {
     Missing(&'static str),
     #[error("the mission is busy with a call until {0}")]
     Busy(Moment),
+    #[error("{leader} cannot be seen: {why}")]
+    Unavailable { leader: String, why: String },
+    #[error(
+        "it is {at}: ministers receive from {opens:02}:00 to {closes:02}:00; expected a call in office hours (`next` moves the clock on)"
+    )]
+    OutOfHours { at: Moment, opens: i8, closes: i8 },
     #[error("the instructor's commands need the instructor (--instructor)")]
     InstructorOnly,
     #[error("{0} has already been sent")]

@@ -51,6 +51,8 @@ pub enum Series {
     Embtel,
     Secto,
     Usun,
+    /// A memorandum of conversation, filed at the post that held it.
+    Memcon,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -152,6 +154,10 @@ pub enum RawRequest {
         /// The position the Department assumes when no reply arrives by the deadline.
         #[serde(default)]
         default: Option<String>,
+        /// The paragraph a reply cites, as the cable numbers it: "3" for a numbered
+        /// paragraph. Default: the id in brackets, "(a)".
+        #[serde(default)]
+        paragraph: Option<String>,
     },
     /// "Impress on the government …": whom to see and what may be shown.
     Action {

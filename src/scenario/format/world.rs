@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::Moment;
+
 /// A policy question, with a numeric scale and the named positions a reply can choose.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -11,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct RawIssue {
     pub id: String,
     pub question: String,
+    /// What a conversation about it is about, as a memorandum says: "the convocation of the
+    /// Foreign Ministers on the Cuban problem". Default: the question itself.
+    #[serde(default)]
+    pub topic: Option<String>,
     pub scale: RawScale,
     /// Positions cover the scale without gaps, from `min` to `max`.
     pub positions: Vec<RawPosition>,
@@ -75,6 +81,70 @@ pub struct RawLeader {
     pub role: LeaderRole,
     /// The title as a cable would give it: "President", "Foreign Minister".
     pub title: String,
+    /// The day the leader took office, if during the scenario: before it no call on him.
+    #[serde(default)]
+    pub from: Option<Moment>,
+    /// The day the leader left office, if during the scenario: from then no call on him.
+    #[serde(default)]
+    pub until: Option<Moment>,
+    /// Spells away from the capital (a conference abroad): no call on him then.
+    #[serde(default)]
+    pub away: Vec<RawAway>,
+    /// His share in the government's decision: a call on him moves the government this many
+    /// times as far as the démarche rule for his role says (1.0).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// Where he stands himself, relative to his government (issue id → offset): what he
+    /// says in a call leans this way. A Foreign Minister friendlier to Castro than his
+    /// President has a negative lean on a question of action against Cuba.
+    #[serde(default)]
+    pub lean: BTreeMap<String, f64>,
+    /// What he says in a call, by issue, band of stance and flags; where no line fits the
+    /// engine composes a plain answer from his position.
+    #[serde(default)]
+    pub lines: Vec<RawLine>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A spell away from the capital: `from` (inclusive) to `until` (exclusive), at `place`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Away")]
+pub struct RawAway {
+    pub from: Moment,
+    pub until: Moment,
+    /// Where he is: "San José".
+    pub at: String,
+}
+
+/// Something a leader says in a call, in reported speech as a memorandum of conversation
+/// records it ("The President said that ...").
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Line")]
+pub struct RawLine {
+    /// The issue the call is about.
+    pub issue: String,
+    /// The positions of that issue (by id) in which his words fall; empty: any.
+    #[serde(default)]
+    pub positions: Vec<String>,
+    /// Flags that must be set for the line to fit.
+    #[serde(default)]
+    pub when: Vec<String>,
+    /// Flags that must not be set.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// The words, in the third person past tense.
+    pub says: String,
+    /// What he asks of the United States in return, as a clause after "asked":
+    /// "that the United States support Venezuela's complaint against the Trujillo regime".
+    #[serde(default)]
+    pub asks: Option<String>,
+    #[serde(default)]
+    pub cite: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -135,6 +205,13 @@ pub struct RawMission {
     /// The number of the post's first telegram in the game.
     #[serde(default = "first_number")]
     pub first_number: u32,
+    /// The day the chief of mission left the post, if during the scenario; from then the
+    /// `charge` makes the post's calls, with less weight.
+    #[serde(default)]
+    pub chief_left: Option<Moment>,
+    /// Who is in charge after the chief left: "Chargé d'Affaires a.i. Philip W. Bonsal".
+    #[serde(default)]
+    pub charge: Option<String>,
 }
 
 fn ambassador() -> String {

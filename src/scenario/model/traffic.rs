@@ -64,6 +64,8 @@ pub type RequestIx = usize;
 pub struct Request {
     /// The paragraph letter: "a".
     pub id: String,
+    /// How a reply cites it: "(A)", "3".
+    pub paragraph: String,
     pub kind: RequestKind,
 }
 

@@ -7,6 +7,8 @@ use super::*;
 pub struct Issue {
     pub id: String,
     pub question: String,
+    /// What a conversation about it is about: "the convocation of the Foreign Ministers".
+    pub topic: String,
     pub min: f64,
     pub max: f64,
     pub low: String,
@@ -60,20 +62,21 @@ pub struct Government {
 }
 
 impl Government {
-    /// The leader a mission sees for `whom`, if this government has one.
-    pub fn leader(&self, own: GovId, whom: Whom) -> Option<&Leader> {
+    /// The leader a mission sees for `whom` at `now`, if this government has one: for a
+    /// role, whoever holds that office then (or, if nobody does, the first with the role,
+    /// so that the refusal can say why).
+    pub fn leader(&self, own: GovId, whom: Whom, now: Moment) -> Option<&Leader> {
+        let by_role = |role: LeaderRole| {
+            let mut holders = self.leaders.iter().filter(move |l| l.role == role);
+            let first = holders.clone().next();
+            holders.find(|l| l.in_office(now)).or(first)
+        };
         match whom {
             Whom::Leader(g, ix) if g == own => self.leaders.get(ix),
             Whom::Leader(..) => None,
-            Whom::HeadOfState => self
-                .leaders
-                .iter()
-                .find(|l| l.role == LeaderRole::HeadOfState),
-            Whom::ForeignMinister => self
-                .leaders
-                .iter()
-                .find(|l| l.role == LeaderRole::ForeignMinister),
-            Whom::Military => self.leaders.iter().find(|l| l.role == LeaderRole::Military),
+            Whom::HeadOfState => by_role(LeaderRole::HeadOfState),
+            Whom::ForeignMinister => by_role(LeaderRole::ForeignMinister),
+            Whom::Military => by_role(LeaderRole::Military),
         }
     }
 }
@@ -84,6 +87,81 @@ pub struct Leader {
     pub name: String,
     pub role: LeaderRole,
     pub title: String,
+    /// In office from this moment (inclusive) until that one (exclusive).
+    pub from: Option<Moment>,
+    pub until: Option<Moment>,
+    pub away: Vec<Away>,
+    /// How far a call on him moves his government, relative to the rule for his role.
+    pub weight: f64,
+    /// His own position relative to his government's, per issue.
+    pub lean: Vec<f64>,
+    pub lines: Vec<Line>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Away {
+    pub from: Moment,
+    pub until: Moment,
+    pub at: String,
+}
+
+/// Something a leader says in a call; see [`crate::scenario::format::RawLine`].
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub issue: IssueId,
+    pub positions: Vec<PositionIx>,
+    pub when: Vec<FlagId>,
+    pub unless: Vec<FlagId>,
+    pub says: String,
+    pub asks: Option<String>,
+    pub cite: Vec<SourceId>,
+}
+
+/// Why a leader cannot be seen at a given moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// He has not taken office yet.
+    NotYet(Moment),
+    /// He left office.
+    Left(Moment),
+    /// He is abroad until then.
+    Away { at: String, until: Moment },
+}
+
+impl Leader {
+    /// Whether he can be called on at `now`, and if not, why.
+    pub fn available(&self, now: Moment) -> Result<(), Unavailable> {
+        if let Some(from) = self.from
+            && now < from
+        {
+            return Err(Unavailable::NotYet(from));
+        }
+        if let Some(until) = self.until
+            && now >= until
+        {
+            return Err(Unavailable::Left(until));
+        }
+        match self.away.iter().find(|a| a.from <= now && now < a.until) {
+            Some(a) => Err(Unavailable::Away {
+                at: a.at.clone(),
+                until: a.until,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// In office at `now` (whether or not in the capital).
+    pub fn in_office(&self, now: Moment) -> bool {
+        !matches!(
+            self.available(now),
+            Err(Unavailable::NotYet(_) | Unavailable::Left(_))
+        )
+    }
+
+    /// "President Rómulo Betancourt".
+    pub fn styled(&self) -> String {
+        format!("{} {}", self.title, self.name)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -97,9 +175,39 @@ pub struct Mission {
     pub rapport: f64,
     pub noise: f64,
     pub first_number: u32,
+    pub chief_left: Option<Moment>,
+    pub charge: Option<String>,
 }
 
 impl Mission {
+    /// Whether the chief has left the post by `now` (a chargé then makes its calls).
+    pub fn chief_gone(&self, now: Moment) -> bool {
+        self.chief_left.is_some_and(|left| now >= left)
+    }
+
+    /// Who makes the post's calls at `now`, as a memorandum names him: "Ambassador Sparks",
+    /// or after the chief left, the chargé.
+    pub fn caller(&self, now: Moment) -> String {
+        match (&self.charge, self.chief_gone(now)) {
+            (Some(charge), true) => charge.clone(),
+            (None, true) => "The Chargé d'Affaires".into(),
+            _ => format!(
+                "{} {}",
+                self.title,
+                self.chief.split_whitespace().last().unwrap_or("")
+            ),
+        }
+    }
+
+    /// Who signs the post's memoranda at `now`: the chief's full name, or the chargé.
+    pub fn signer(&self, now: Moment) -> String {
+        match (&self.charge, self.chief_gone(now)) {
+            (Some(charge), true) => charge.clone(),
+            (None, true) => "Chargé d'Affaires".into(),
+            _ => self.chief.clone(),
+        }
+    }
+
     /// The surname that signs the post's cables.
     pub fn signature(&self) -> String {
         self.chief

@@ -3,6 +3,7 @@
 mod index;
 mod issues;
 mod logic;
+mod people;
 mod reach;
 mod setup;
 mod traffic;

@@ -217,6 +217,7 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
             positions,
             deadline,
             default,
+            ..
         } => {
             cx.within_period(&at.then("deadline"), "the deadline", *deadline);
             let issue_id = IssueId(n.issues.resolve(cx, &at.then("issue"), issue));
@@ -368,8 +369,15 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
             )
         }
     };
+    let paragraph = match r {
+        RawRequest::Estimate {
+            paragraph: Some(p), ..
+        } => p.trim().to_uppercase(),
+        _ => format!("({})", id.to_uppercase()),
+    };
     Request {
         id: id.clone(),
+        paragraph,
         kind,
     }
 }

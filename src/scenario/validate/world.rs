@@ -3,7 +3,7 @@
 use super::super::format::*;
 use super::super::model::*;
 use super::super::spans::Seg;
-use super::{Cx, Names, Then, issues, logic, path, reach, setup, traffic};
+use super::{Cx, Names, Then, issues, logic, path, people, reach, setup, traffic};
 
 /// Every declared id, so that references can point forwards.
 pub(in crate::scenario) struct AllNames {
@@ -350,12 +350,8 @@ fn build_government(
         leaders: raw
             .leaders
             .iter()
-            .map(|l| Leader {
-                id: l.id.clone(),
-                name: l.name.clone(),
-                role: l.role,
-                title: l.title.clone(),
-            })
+            .enumerate()
+            .map(|(i, l)| people::leader(cx, n, issues, &at.then("leaders").then(i), l))
             .collect(),
         stances,
         domestic,
@@ -383,6 +379,7 @@ fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mis
         .bureau
         .as_ref()
         .map(|b| n.bureaus.resolve(cx, &at.then("bureau"), b) as usize);
+    people::chief_left(cx, at, raw);
     Mission {
         id: raw.id.clone(),
         city: raw.city.clone(),
@@ -398,5 +395,7 @@ fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mis
         rapport: raw.rapport,
         noise: raw.noise,
         first_number: raw.first_number,
+        chief_left: raw.chief_left,
+        charge: raw.charge.clone(),
     }
 }
