@@ -13,8 +13,8 @@ use crate::governments::{GovEntities, Stances};
 use crate::requests::{Answer, Reply, RequestState, Requests};
 use crate::rng::WorldRng;
 use crate::scenario::{
-    Effect, IssueId, MaterialId, PositionIx, PostId, RequestIx, RequestKind, Station, TelegramId,
-    Unavailable, Whom,
+    Effect, IssueId, MaterialId, Moment, PositionIx, PostId, RequestIx, RequestKind, Scenario,
+    Station, TelegramId, Unavailable, Whom,
 };
 use crate::stations::Stations;
 use crate::transcript::{Entry, Transcript};
@@ -67,46 +67,15 @@ impl Diplomacy<'_, '_> {
             .unwrap_or(IssueId(0))
     }
 
-    /// Whether the post can call on `whom` now, and if not, why: asked before the player
-    /// fills in the form, and again when the call is made.
+    /// Whether the post can call on `whom` now, and if not, why.
     pub fn can_call(&self, post: PostId, whom: Whom) -> Result<(), CommandError> {
-        let scenario = &self.scenario.0;
-        let now = self.calendar.now;
-        let mission = scenario.mission(post);
-        let host = scenario.government(mission.host);
-        let leader =
-            host.leader(mission.host, whom, now)
-                .ok_or_else(|| CommandError::NoLeader {
-                    country: host.country.clone(),
-                    whom: whom_name(whom).to_string(),
-                })?;
-        leader
-            .available(now)
-            .map_err(|why| CommandError::Unavailable {
-                leader: leader.styled(),
-                why: match why {
-                    Unavailable::NotYet(from) => {
-                        format!("he takes office on {}", from.long_date())
-                    }
-                    Unavailable::Left(until) => format!("he left office on {}", until.long_date()),
-                    Unavailable::Away { at, until } => {
-                        format!("he is in {at} until {}", until.long_date())
-                    }
-                },
-            })?;
-        let (opens, closes) = (scenario.model.office_opens, scenario.model.office_closes);
-        if now.hour() < opens || now.hour() >= closes {
-            return Err(CommandError::OutOfHours {
-                at: now,
-                opens,
-                closes,
-            });
-        }
-        let busy = self.busy_until(post);
-        if busy > now {
-            return Err(CommandError::Busy(busy));
-        }
-        Ok(())
+        call_refused(
+            &self.scenario.0,
+            self.calendar.now,
+            self.busy_until(post),
+            post,
+            whom,
+        )
     }
 
     /// The mission calls on a leader of its host and presses the US case, perhaps showing
@@ -424,4 +393,56 @@ fn reception_words(r: Reception) -> &'static str {
         Reception::Cool => "he was cool and ended the meeting early (memorandum filed)",
         Reception::Backfired => "he took the representations badly (memorandum filed)",
     }
+}
+
+/// Why a call cannot be made now, if it cannot: asked before the player fills in the form,
+/// and again when the call is made.
+pub fn call_refused(
+    scenario: &Scenario,
+    now: Moment,
+    busy: Moment,
+    post: PostId,
+    whom: Whom,
+) -> Result<(), CommandError> {
+    let mission = scenario.mission(post);
+    let host = scenario.government(mission.host);
+    let leader = host
+        .leader(mission.host, whom, now)
+        .ok_or_else(|| CommandError::NoLeader {
+            country: host.country.clone(),
+            whom: whom_name(whom).to_string(),
+        })?;
+    leader
+        .available(now)
+        .map_err(|why| CommandError::Unavailable {
+            leader: leader.styled(),
+            why: match why {
+                Unavailable::NotYet(from) => format!("he takes office on {}", from.long_date()),
+                Unavailable::Left(until) => format!("he left office on {}", until.long_date()),
+                Unavailable::Away { at, until } => {
+                    format!("he is in {at} until {}", until.long_date())
+                }
+            },
+        })?;
+    let (opens, closes) = (scenario.model.office_opens, scenario.model.office_closes);
+    if now.hour() < opens || now.hour() >= closes {
+        return Err(CommandError::OutOfHours {
+            at: now,
+            opens,
+            closes,
+        });
+    }
+    if busy > now {
+        return Err(CommandError::Busy(busy));
+    }
+    Ok(())
+}
+
+/// The same check, on a world: what the forms ask before the player fills them in.
+pub fn can_call(world: &World, post: PostId, whom: Whom) -> Result<(), CommandError> {
+    let scenario = &world.resource::<ActiveScenario>().0;
+    let now = world.resource::<Calendar>().now;
+    let entity = world.resource::<Stations>().entity(Station::Post(post));
+    let busy = world.get::<BusyUntil>(entity).map(|b| b.0).unwrap_or(now);
+    call_refused(scenario, now, busy, post, whom)
 }

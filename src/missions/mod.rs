@@ -9,7 +9,7 @@ mod reply;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use act::{Diplomacy, whom_name};
+pub use act::{Diplomacy, can_call, whom_name};
 pub use reply::estimate_cable;
 
 use crate::effects::ChangeRapport;

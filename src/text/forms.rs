@@ -7,7 +7,8 @@ use crate::cables::{Archive, render};
 use crate::command::Action;
 use crate::requests::Requests;
 use crate::scenario::format::RawWhom;
-use crate::scenario::{RequestKind, Role, Station};
+use crate::missions::can_call;
+use crate::scenario::{RequestKind, Role, Station, Whom};
 use crate::session::Session;
 
 impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
@@ -37,12 +38,14 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             first.clone()
         } else {
             for (i, r) in open.iter().enumerate() {
+                let t = s.telegram(r.telegram);
                 let _ = writeln!(
                     out,
-                    "  {}. {} ({})",
+                    "  {}. {} {}, paragraph {}",
                     i + 1,
-                    s.telegram(r.telegram).id,
-                    s.telegram(r.telegram).requests[r.request].id
+                    crate::cables::series_name(t.series),
+                    t.number,
+                    t.requests[r.request].paragraph
                 );
             }
             let pick = self.choose(out, "Which request?", open.len())?;
@@ -57,7 +60,14 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             unreachable!()
         };
         let issue = s.issue(*issue);
-        let _ = writeln!(out, "{} ({}): {}", t.id, req.id, issue.question);
+        let _ = writeln!(
+            out,
+            "{} {}, paragraph {}: {}",
+            crate::cables::series_name(t.series),
+            t.number,
+            req.paragraph,
+            issue.question
+        );
         for (i, p) in positions.iter().enumerate() {
             let _ = writeln!(out, "  {}. {}", i + 1, issue.positions[*p].label);
         }
@@ -126,12 +136,36 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
                 s.post_by_name(&name).map_err(|e| e.to_string())?
             }
         };
-        let gov = s.government(s.mission(post).host);
-        let _ = writeln!(out, "Whom will you see?");
-        for (i, l) in gov.leaders.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {} {}", i + 1, l.title, l.name);
+        let host = s.mission(post).host;
+        let gov = s.government(host);
+        // Who can be seen is said before the form is filled in, with the reason for each
+        // who cannot.
+        let open: Vec<(usize, Result<(), crate::vocab::CommandError>)> = (0..gov.leaders.len())
+            .map(|ix| (ix, can_call(game.world(), post, Whom::Leader(host, ix))))
+            .collect();
+        let callable: Vec<usize> = open
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(ix, _)| *ix)
+            .collect();
+        if callable.is_empty() {
+            let why = open
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().err().map(|e| e.to_string()))
+                .collect::<Vec<_>>();
+            return Err(format!("no call can be made now: {}", why.join("; ")));
         }
-        let leader = &gov.leaders[self.choose(out, "Number?", gov.leaders.len())?];
+        let _ = writeln!(out, "Whom will you see?");
+        for (n, ix) in callable.iter().enumerate() {
+            let l = &gov.leaders[*ix];
+            let _ = writeln!(out, "  {}. {} {}", n + 1, l.title, l.name);
+        }
+        for (_, r) in &open {
+            if let Err(e) = r {
+                let _ = writeln!(out, "  (not now: {e})");
+            }
+        }
+        let leader = &gov.leaders[callable[self.choose(out, "Number?", callable.len())?]];
         let _ = writeln!(
             out,
             "What will you show? (numbers separated by spaces, or nothing)"
