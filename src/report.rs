@@ -12,17 +12,28 @@ use crate::vocab::ActiveScenario;
 use crate::votes::{Cast, VoteLog, VoteRecord};
 
 /// Renders the whole transcript.
+/// Renders the whole transcript, as the record after the game has it: with every
+/// government's stance in each vote.
 pub fn render_transcript(world: &World) -> String {
     let entries = &world.resource::<Transcript>().0;
     let mut out = String::new();
     for entry in entries {
-        out.push_str(&render_entry(world, entry));
+        out.push_str(&render_entry(world, entry, Sight::Record));
     }
     out
 }
 
+/// Who reads a transcript entry: the fog of war holds for the player until the debrief.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sight {
+    /// The player during the game: how each government voted, never why.
+    Player,
+    /// The instructor, the debrief and the record: the stances and the model's reasons.
+    Record,
+}
+
 /// One entry, as it appears in the transcript and the terminal.
-pub fn render_entry(world: &World, entry: &Entry) -> String {
+pub fn render_entry(world: &World, entry: &Entry, sight: Sight) -> String {
     let s: &Scenario = &world.resource::<ActiveScenario>().0;
     let archive = world.resource::<Archive>();
     let mut out = String::new();
@@ -115,7 +126,7 @@ pub fn render_entry(world: &World, entry: &Entry) -> String {
         Entry::Vote { at, record } => {
             let r = &world.resource::<VoteLog>().0[*record];
             let _ = write!(out, "{at}  VOTE      ");
-            out.push_str(&render_vote(s, r));
+            out.push_str(&render_vote(s, r, sight));
         }
         Entry::Ended { at, ending } => {
             let _ = writeln!(out, "{at}  ENDED     {}", s.ending(*ending).title);
@@ -170,17 +181,16 @@ pub fn vote_headline(s: &Scenario, r: &VoteRecord) -> String {
     )
 }
 
-/// The vote table: who voted how, and the model's reason.
-pub fn render_vote(s: &Scenario, r: &VoteRecord) -> String {
+/// The vote table: who voted how, and, for the record, the model's reason.
+pub fn render_vote(s: &Scenario, r: &VoteRecord, sight: Sight) -> String {
     let mut out = vote_headline(s, r);
     for b in &r.ballots {
-        let _ = writeln!(
-            out,
-            "  {:<20} {:<9} {}",
-            s.government(b.government).country,
-            cast_word(b.cast),
-            b.reason
-        );
+        let country = &s.government(b.government).country;
+        let cast = cast_word(b.cast);
+        let _ = match sight {
+            Sight::Record => writeln!(out, "  {country:<20} {cast:<9} {}", b.reason),
+            Sight::Player => writeln!(out, "  {country:<20} {cast}"),
+        };
     }
     out
 }

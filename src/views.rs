@@ -178,7 +178,11 @@ pub enum Knowledge {
         probability: Option<f64>,
     },
     /// A vote that revealed stances showed it.
-    Revealed { position: PositionIx, cast: Cast },
+    Revealed {
+        position: PositionIx,
+        cast: Cast,
+        vote: crate::scenario::VoteId,
+    },
 }
 
 impl Knowledge {
@@ -225,10 +229,20 @@ pub fn knowledge(world: &World, issue: crate::scenario::IssueId) -> Vec<Knowledg
         let vote = s.vote(record.vote);
         if vote.reveals && vote.issue == issue {
             for b in &record.ballots {
-                if matches!(b.cast, Cast::Yes | Cast::No | Cast::Abstain) {
+                // A ballot tells what the government did, not where it stands: the band
+                // shown is the middle of the range that casts that ballot.
+                let def = s.issue(issue);
+                let range = match b.cast {
+                    Cast::Yes => Some((vote.yes_from.max(def.min), def.max)),
+                    Cast::Abstain => Some((vote.abstain_from, vote.yes_from)),
+                    Cast::No => Some((def.min, vote.abstain_from.min(def.max))),
+                    Cast::Absent | Cast::Excluded => None,
+                };
+                if let Some((lo, hi)) = range {
                     out[b.government.index()] = Knowledge::Revealed {
-                        position: s.issue(issue).position_of(b.stance),
+                        position: def.position_of((lo + hi) / 2.0),
                         cast: b.cast,
+                        vote: record.vote,
                     };
                 }
             }

@@ -183,7 +183,7 @@ fn parting(yours: &World, record: &World) -> Option<Parting> {
 /// (the record's ballots are cast "as the record has it", which is not a difference).
 fn comparable(w: &World, e: &Entry) -> String {
     let Entry::Vote { at, record } = e else {
-        return render_entry(w, e);
+        return render_entry(w, e, crate::report::Sight::Record);
     };
     let s = &w.resource::<ActiveScenario>().0;
     let r = &w.resource::<VoteLog>().0[*record];

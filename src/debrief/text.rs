@@ -109,25 +109,17 @@ impl Debrief<'_> {
 
     fn render_estimates(&self) -> String {
         let s = self.scenario;
-        let mut out = String::from("Your estimates, scored against the truth the vote revealed:\n");
+        let mut out = String::from("Your estimates, scored by the ballots cast:\n");
         let mine: Vec<&Score> = self.player_scores().collect();
         if mine.is_empty() {
             out.push_str("  (none scored: no estimate of yours was revealed by a vote)\n");
         }
         for score in &mine {
-            let Some(issue) = score.issue(s) else {
-                continue;
-            };
             let _ = writeln!(
                 out,
-                "  {} ({}) on {}: you said \"{}\" at {:.0}%; the truth was \"{}\": {}; Brier {:.3}",
-                s.telegram(score.telegram).id,
-                s.telegram(score.telegram).requests[score.request].id,
-                s.government(score.government).country,
-                issue.positions[score.chosen].label,
-                score.probability * 100.0,
-                issue.positions[score.truth].label,
-                if score.right() { "right" } else { "wrong" },
+                "  {}: {}; Brier {:.3}",
+                score.request_name(s),
+                score.sentence(s),
                 score.brier()
             );
         }

@@ -42,6 +42,11 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
         lines: input.lines(),
         read: HashSet::new(),
         shown: 0,
+        sight: if instructor {
+            crate::report::Sight::Record
+        } else {
+            crate::report::Sight::Player
+        },
     };
     let mut watch = Watch::new(game.source());
     let s = game.scenario();
@@ -175,6 +180,8 @@ struct Terminal<L> {
     read: HashSet<CableId>,
     /// How much of the transcript has been shown.
     shown: usize,
+    /// Whether votes show the stances behind them (the instructor) or only the ballots.
+    sight: crate::report::Sight,
 }
 
 impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
@@ -200,9 +207,19 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
         for entry in &entries[self.shown..] {
             let show = match entry {
                 Entry::Delivered { to, .. } => to.contains(&me),
-                Entry::Sent { .. } | Entry::Command { .. } => false,
+                // A memorandum of the player's own call is shown as it is filed.
+                Entry::Sent { cable, .. } => {
+                    let c = world.resource::<Archive>().get(*cable);
+                    c.series == crate::scenario::format::Series::Memcon && c.from == me
+                }
+                Entry::Command { .. } => false,
                 Entry::Demarche { post, .. } => me == Station::Post(*post),
                 Entry::Defaulted { from, .. } => *from == me,
+                // Secret news reaches only those the scenario says learn of it.
+                Entry::News { event, .. } => {
+                    self.sight == crate::report::Sight::Record
+                        || game.scenario().events[event.index()].known_to(me)
+                }
                 _ => true,
             };
             if show {
@@ -220,7 +237,7 @@ impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
                             c.subject
                         )
                     }
-                    other => render_entry(world, other),
+                    other => render_entry(world, other, self.sight),
                 };
                 write!(out, "{text}")?;
             }

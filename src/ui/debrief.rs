@@ -197,16 +197,10 @@ fn estimates(ui: &mut egui::Ui, d: &Debrief) {
         ui.weak("No estimate of yours was revealed by a vote.");
     }
     for score in &mine {
-        let Some(issue) = score.issue(s) else {
-            continue;
-        };
         ui.label(format!(
-            "{}: you said “{}” at {:.0}%; it was “{}” — {} (Brier {:.3})",
-            s.government(score.government).country,
-            issue.positions[score.chosen].label,
-            score.probability * 100.0,
-            issue.positions[score.truth].label,
-            if score.right() { "right" } else { "wrong" },
+            "{}: {} (Brier {:.3})",
+            score.request_name(s),
+            score.sentence(s),
             score.brier()
         ));
     }

@@ -267,9 +267,10 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk, shapes: Option<&MapShapes>) {
                     .map(|p| format!(" ({:.0}%)", p * 100.0))
                     .unwrap_or_default()
             ),
-            Knowledge::Revealed { position, .. } => format!(
-                "revealed by the vote: {}",
-                issue_def.positions[position].label
+            Knowledge::Revealed { cast, vote, .. } => format!(
+                "{} on \"{}\"",
+                crate::votes::cast_verb(cast),
+                s.vote(vote).title
             ),
         };
         let text = format!("{} — {}", gov.country, what);

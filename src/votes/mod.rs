@@ -76,9 +76,93 @@ pub struct Score {
     pub truth: PositionIx,
     pub probability: f64,
     pub by_player: bool,
+    /// The vote that revealed it (saves before 0.3 did not record it).
+    #[serde(default)]
+    pub vote: Option<VoteId>,
+    /// The ballot the estimate's position stands for in that vote.
+    #[serde(default)]
+    pub expected: Option<Cast>,
+    /// The ballot the government cast.
+    #[serde(default)]
+    pub cast: Option<Cast>,
+}
+
+/// The ballot a position stands for under a vote's lines: the one that most of its band
+/// would cast. "Would oppose" is a vote against a resolution whose yes line is above it.
+pub fn expected_cast(vote: &crate::scenario::Vote, position: &crate::scenario::Position) -> Cast {
+    let share = |lo: f64, hi: f64| (hi.min(position.to) - lo.max(position.from)).max(0.0);
+    let no = share(f64::NEG_INFINITY, vote.abstain_from);
+    let abstain = share(vote.abstain_from, vote.yes_from);
+    let yes = share(vote.yes_from, f64::INFINITY);
+    if yes >= no && yes >= abstain {
+        Cast::Yes
+    } else if no >= abstain {
+        Cast::No
+    } else {
+        Cast::Abstain
+    }
+}
+
+/// "a vote for", "an abstention": what a cast means, in a sentence about an estimate.
+pub fn cast_phrase(cast: Cast) -> &'static str {
+    match cast {
+        Cast::Yes => "a vote for",
+        Cast::No => "a vote against",
+        Cast::Abstain => "an abstention on",
+        Cast::Absent => "absence from",
+        Cast::Excluded => "exclusion from",
+    }
+}
+
+/// "voted yes", "abstained": what a government did.
+pub fn cast_verb(cast: Cast) -> &'static str {
+    match cast {
+        Cast::Yes => "voted yes",
+        Cast::No => "voted no",
+        Cast::Abstain => "abstained",
+        Cast::Absent => "was absent",
+        Cast::Excluded => "was excluded",
+    }
 }
 
 impl Score {
+    /// How the request is cited: "DEPTCIRTEL 47, paragraph (A)".
+    pub fn request_name(&self, s: &crate::scenario::Scenario) -> String {
+        let t = s.telegram(self.telegram);
+        format!(
+            "{} {}, paragraph {}",
+            crate::cables::series_name(t.series),
+            t.number,
+            t.requests[self.request].paragraph
+        )
+    }
+
+    /// The estimate and what the ballot made of it, in a sentence:
+    /// `Venezuela: "would oppose" at 70%, that is a vote against the Declaration of San
+    /// José; Venezuela voted yes: wrong`.
+    pub fn sentence(&self, s: &crate::scenario::Scenario) -> String {
+        let Some(issue) = self.issue(s) else {
+            return String::new();
+        };
+        let country = &s.government(self.government).country;
+        let said = &issue.positions[self.chosen].label;
+        let verdict = if self.right() { "right" } else { "wrong" };
+        match (self.vote, self.expected, self.cast) {
+            (Some(v), Some(expected), Some(cast)) => format!(
+                "{country}: \"{said}\" at {:.0}%, that is {} \"{}\"; {country} {}: {verdict}",
+                self.probability * 100.0,
+                cast_phrase(expected),
+                s.vote(v).title,
+                cast_verb(cast),
+            ),
+            _ => format!(
+                "{country}: \"{said}\" at {:.0}%; the vote showed \"{}\": {verdict}",
+                self.probability * 100.0,
+                issue.positions[self.truth].label
+            ),
+        }
+    }
+
     /// The issue the scored estimate was about.
     pub fn issue<'s>(
         &self,
@@ -90,8 +174,12 @@ impl Score {
         }
     }
 
+    /// Right when the ballot cast is the one the estimate stood for.
     pub fn right(&self) -> bool {
-        self.chosen == self.truth
+        match (self.expected, self.cast) {
+            (Some(expected), Some(cast)) => expected == cast,
+            _ => self.chosen == self.truth,
+        }
     }
 
     /// The Brier score of the probability given: 0 is perfect, 0.25 is what "50%" earns.
@@ -219,7 +307,8 @@ fn count(
     }
 }
 
-/// Scores every estimate not yet scored on the vote's issue, about a government that voted.
+/// Scores every estimate on the vote's issue, about a government that cast a ballot, that
+/// this vote has not scored yet: each estimate is scored by every vote that reveals it.
 fn score(
     scenario: &crate::scenario::Scenario,
     requests: &Requests,
@@ -227,7 +316,7 @@ fn score(
     ballots: &[Ballot],
     scores: &mut Scores,
 ) {
-    let issue = scenario.vote(vote).issue;
+    let v = scenario.vote(vote);
     for reply in &requests.replies {
         // Defaults carry no probability, so there is nothing to score.
         let Some(crate::requests::Reported {
@@ -241,23 +330,32 @@ fn score(
         };
         let government = scenario.mission(post).host;
         let already = scores.0.iter().any(|s| {
-            s.from == reply.from && s.telegram == reply.telegram && s.request == reply.request
+            s.from == reply.from
+                && s.telegram == reply.telegram
+                && s.request == reply.request
+                && s.vote == Some(vote)
         });
-        let Some(ballot) = ballots.iter().find(|b| b.government == government) else {
+        let Some(ballot) = ballots.iter().find(|b| {
+            b.government == government && matches!(b.cast, Cast::Yes | Cast::No | Cast::Abstain)
+        }) else {
             continue;
         };
-        if asked != issue || already {
+        if asked != v.issue || already {
             continue;
         }
+        let issue = scenario.issue(v.issue);
         scores.0.push(Score {
             from: reply.from,
             telegram: reply.telegram,
             request: reply.request,
             government,
             chosen: position,
-            truth: scenario.issue(issue).position_of(ballot.stance),
+            truth: issue.position_of(ballot.stance),
             probability,
             by_player: reply.by_player,
+            vote: Some(vote),
+            expected: Some(expected_cast(v, &issue.positions[position])),
+            cast: Some(ballot.cast),
         });
     }
 }

@@ -35,14 +35,24 @@ pub(super) fn score(doc: &mut impl Doc, d: &Debrief) -> Result<(), String> {
         let rows: Vec<Row> = mine
             .iter()
             .filter_map(|score| {
-                let t = s.telegram(score.telegram);
                 let issue = score.issue(s)?;
+                let (meant, ballot) = match (score.vote, score.expected, score.cast) {
+                    (Some(v), Some(e), Some(c)) => (
+                        format!("{} {}", crate::votes::cast_phrase(e), s.vote(v).title),
+                        crate::votes::cast_verb(c).to_string(),
+                    ),
+                    _ => (
+                        String::new(),
+                        issue.positions[score.truth].label.clone(),
+                    ),
+                };
                 Some(Row::new(vec![
-                    format!("{} ({})", t.id, t.requests[score.request].id),
+                    score.request_name(s),
                     s.government(score.government).country.clone(),
                     issue.positions[score.chosen].label.clone(),
                     format!("{:.0}%", score.probability * 100.0),
-                    issue.positions[score.truth].label.clone(),
+                    meant,
+                    ballot,
                     if score.right() { "right" } else { "wrong" }.into(),
                     format!("{:.3}", score.brier()),
                 ]))
@@ -55,7 +65,8 @@ pub(super) fn score(doc: &mut impl Doc, d: &Debrief) -> Result<(), String> {
                 "government",
                 "you said",
                 "probability",
-                "the truth",
+                "that is",
+                "the ballot",
                 "",
                 "Brier",
             ],

@@ -104,6 +104,11 @@ pub struct RawEvent {
     #[serde(default)]
     pub cite: Vec<String>,
     pub provenance: Provenance,
+    /// Who learns of it during the game: `"department"` or post ids. Empty: everyone (it is
+    /// public news). An NSC discussion is known to the Department, not to the posts, until
+    /// the debrief.
+    #[serde(default)]
+    pub known_to: Vec<String>,
 }
 
 /// A vote of an inter-American body.

@@ -89,6 +89,15 @@ pub struct Event {
     pub effects: Vec<Effect>,
     pub cite: Vec<SourceId>,
     pub provenance: Provenance,
+    /// Who learns of it during the game; empty: everyone.
+    pub known_to: Vec<Station>,
+}
+
+impl Event {
+    /// Whether `station` learns of it during the game.
+    pub fn known_to(&self, station: Station) -> bool {
+        self.known_to.is_empty() || self.known_to.contains(&station)
+    }
 }
 
 #[derive(Clone, Debug)]

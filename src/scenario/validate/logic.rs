@@ -258,6 +258,23 @@ impl<'a> Logic<'a> {
                     effects: self.effects(cx, &at.then("effects"), &e.effects),
                     cite: cites(cx, self.n, &at, &e.cite),
                     provenance: e.provenance,
+                    known_to: e
+                        .known_to
+                        .iter()
+                        .enumerate()
+                        .map(|(k, who)| {
+                            if who == "department" {
+                                Station::Department
+                            } else {
+                                Station::Post(PostId(self.n.missions.resolve_as(
+                                    cx,
+                                    &at.then("known_to").then(k),
+                                    who,
+                                    "(or `department`)",
+                                )))
+                            }
+                        })
+                        .collect(),
                 }
             })
             .collect()
