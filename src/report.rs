@@ -103,8 +103,10 @@ pub fn render_entry(world: &World, entry: &Entry, sight: Sight) -> String {
             };
             let _ = writeln!(
                 out,
-                "{at}  DECISION  {} ({}): {label}{how}",
-                t.id, t.requests[*request].id
+                "{at}  DECISION  {} {}, paragraph {}: {label}{how}",
+                crate::cables::series_name(t.series),
+                t.number,
+                t.requests[*request].paragraph
             );
         }
         Entry::Defaulted {
@@ -117,10 +119,11 @@ pub fn render_entry(world: &World, entry: &Entry, sight: Sight) -> String {
             let t = s.telegram(*telegram);
             let _ = writeln!(
                 out,
-                "{at}  NO REPLY  from {} to {} ({}) by the deadline; {summary}",
+                "{at}  NO REPLY  from {} to {} {}, paragraph {}, by the deadline; {summary}",
                 s.station_name(*from),
-                t.id,
-                t.requests[*request].id
+                crate::cables::series_name(t.series),
+                t.number,
+                t.requests[*request].paragraph
             );
         }
         Entry::Vote { at, record } => {

@@ -81,6 +81,9 @@ mod tests {
             truth: if right { 0 } else { 1 },
             probability: p,
             by_player: true,
+            vote: None,
+            expected: None,
+            cast: None,
         }
     }
 

@@ -115,7 +115,12 @@ pub fn timeline(world: &World) -> Vec<Line> {
                 (
                     *at,
                     Kind::Decision,
-                    format!("{} ({}): {label}{how}", t.id, t.requests[*request].id),
+                    format!(
+                        "{} {}, paragraph {}: {label}{how}",
+                        crate::cables::series_name(t.series),
+                        t.number,
+                        t.requests[*request].paragraph
+                    ),
                     setup.role == Role::Department && !by_default,
                 )
             }
@@ -131,7 +136,10 @@ pub fn timeline(world: &World) -> Vec<Line> {
                 format!(
                     "{} sent no reply to {} by the deadline; {summary}",
                     s.station_name(*from),
-                    s.telegram(*telegram).id
+                    {
+                        let t = s.telegram(*telegram);
+                        format!("{} {}", crate::cables::series_name(t.series), t.number)
+                    }
                 ),
                 *from == me,
             ),

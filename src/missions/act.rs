@@ -336,6 +336,30 @@ impl Diplomacy<'_, '_> {
         Ok(chosen.effects.clone())
     }
 
+    /// The Department's instruction on a decision it took from its count of a vote: what
+    /// it counted, whom, and what it chose.
+    pub fn instruct(
+        &mut self,
+        telegram: TelegramId,
+        request: RequestIx,
+        option: usize,
+        vote: crate::scenario::VoteId,
+        count: &crate::votes::count::Count,
+    ) {
+        let scenario = self.scenario.0.clone();
+        let number = 200 + self.requests.replies.len() as u32;
+        let cable = super::reply::instruction_cable(
+            &scenario,
+            (telegram, request),
+            option,
+            vote,
+            count,
+            number,
+            self.calendar.now,
+        );
+        self.sent.write(Sent(cable));
+    }
+
     /// The mission's current estimate of its host on `issue`.
     pub fn estimate(&self, post: PostId, issue: IssueId) -> super::Estimate {
         let entity = self.stations.entity(Station::Post(post));

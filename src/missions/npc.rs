@@ -8,12 +8,14 @@ use crate::effects::apply_all;
 use crate::requests::RequestState;
 use crate::rng::normal_cdf;
 use crate::scenario::{Issue, RequestKind, Station, Whom};
+use crate::votes::count::count;
 
 /// Acts on every request whose time has come, oldest first.
 pub(super) fn act(
     mut d: Diplomacy,
     mut agenda: ResMut<Agenda>,
     setup: Res<crate::vocab::Setup>,
+    scores: Res<crate::votes::Scores>,
     mut commands: Commands,
 ) {
     let historical = setup.historical;
@@ -74,10 +76,26 @@ pub(super) fn act(
                     agenda.add(later);
                 }
             }
-            (RequestKind::Decision { options, .. }, Station::Department) => {
-                // In historical mode the Department takes the decision really taken.
-                let pick = match options.iter().position(|o| o.historical) {
-                    Some(real) if historical => real,
+            (
+                RequestKind::Decision {
+                    options, counts, ..
+                },
+                Station::Department,
+            ) => {
+                // In historical mode the Department takes the decision really taken; else it
+                // decides from the posts' reports where the scenario says how, and by the
+                // options' weights where it does not.
+                let counted = counts.map(|c| (c, count(&scenario, &d.requests, &scores, c.vote)));
+                let pick = match (options.iter().position(|o| o.historical), counted.as_ref()) {
+                    (Some(real), _) if historical => real,
+                    (_, Some((c, tally))) => {
+                        let close = tally.firm.len() + tally.doubtful.len() >= tally.needed as usize;
+                        if tally.enough() || (close && d.rng.chance(0.5)) {
+                            c.enough
+                        } else {
+                            c.short
+                        }
+                    }
                     _ => d
                         .rng
                         .weighted(options.iter().map(|o| o.weight))
@@ -85,6 +103,9 @@ pub(super) fn act(
                 };
                 if let Ok(effects) = d.decide(open.telegram, open.request, pick) {
                     apply_all(&mut commands, &effects);
+                    if let Some((c, tally)) = &counted {
+                        d.instruct(open.telegram, open.request, pick, c.vote, tally);
+                    }
                 }
             }
             _ => d.requests.open[i].state = RequestState::Missed,

@@ -96,3 +96,89 @@ pub fn estimate_cable(
         citation: None,
     }
 }
+
+/// The Department's answer to a decision request, when it decided by counting: the count,
+/// the governments in each column, and the course chosen.
+pub fn instruction_cable(
+    scenario: &Scenario,
+    (telegram, request): (TelegramId, RequestIx),
+    option: usize,
+    vote: crate::scenario::VoteId,
+    count: &crate::votes::count::Count,
+    number: u32,
+    now: Moment,
+) -> Cable {
+    let original = scenario.telegram(telegram);
+    let req = &original.requests[request];
+    let names = |gs: &[crate::scenario::GovId]| -> String {
+        if gs.is_empty() {
+            "NONE".into()
+        } else {
+            gs.iter()
+                .map(|g| scenario.government(*g).country.to_uppercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let v = scenario.vote(vote);
+    let chosen = match &req.kind {
+        RequestKind::Decision { options, .. } => options[option].label.to_uppercase(),
+        _ => String::new(),
+    };
+    let body = [
+        format!(
+            "RE PARA {} REFTEL. ON {}, {}.",
+            req.paragraph,
+            v.title.to_uppercase(),
+            count.telegraphese()
+        ),
+        format!(
+            "FIRM: {}. DOUBTFUL: {}. AGAINST OR ABSTAINING: {}. NO REPORT: {}.",
+            names(&count.firm),
+            names(&count.doubtful),
+            names(&count.against),
+            names(&count.unreported)
+        ),
+        format!(
+            "{} DELEGATION SHOULD TABLE {}.",
+            if count.enough() {
+                "COUNT REACHES VOTES NEEDED."
+            } else {
+                "COUNT DOES NOT REACH VOTES NEEDED."
+            },
+            chosen
+        ),
+    ];
+    Cable {
+        series: Series::Deptel,
+        number,
+        precedence: crate::scenario::format::Precedence::Immediate,
+        classification: original.classification,
+        captions: original.captions.clone(),
+        from: Station::Department,
+        to: vec![original.from],
+        repeated: vec![],
+        info: vec![],
+        to_caption: scenario.address(original.from),
+        refs: vec![format!("{} {}", series_name(original.series), original.number)],
+        subject: original.subject.to_uppercase(),
+        body: body
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{}. {p}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        // Signed as the Department's other cables in the scenario are.
+        signed: scenario
+            .telegrams
+            .iter()
+            .find(|t| t.from == Station::Department)
+            .map(|t| t.signed.clone())
+            .unwrap_or_else(|| "DEPARTMENT".into()),
+        sent: now,
+        telegram: None,
+        answers: Some((telegram, request)),
+        file: None,
+        citation: None,
+    }
+}

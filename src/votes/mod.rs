@@ -1,6 +1,7 @@
 //! Votes: called by effects, cast from each government's true stance, counted under the
 //! body's rule; a vote that reveals stances scores the estimates made about them.
 
+pub mod count;
 pub mod rules;
 
 use bevy::prelude::*;

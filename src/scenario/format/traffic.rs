@@ -179,7 +179,24 @@ pub enum RawRequest {
         options: Vec<RawOption>,
         deadline: Moment,
         default: String,
+        /// How a non-player Department decides from the posts' reports: it counts the yes
+        /// votes they expect in `vote`, and chooses `enough` if they reach the votes needed,
+        /// `short` if not. Without it, it picks by the options' weights.
+        #[serde(default)]
+        counts: Option<RawCount>,
     },
+}
+
+/// The Department's count of a coming vote, from the posts' estimates.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Count")]
+pub struct RawCount {
+    pub vote: String,
+    /// The option to choose when the count reaches the votes needed.
+    pub enough: String,
+    /// The option to choose when it falls short.
+    pub short: String,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -89,7 +89,17 @@ pub enum RequestKind {
         options: Vec<DecisionOption>,
         deadline: Moment,
         default: usize,
+        counts: Option<Count>,
     },
+}
+
+/// A non-player Department counts `vote` from the reports and chooses `enough` or `short`
+/// (option indexes).
+#[derive(Clone, Copy, Debug)]
+pub struct Count {
+    pub vote: VoteId,
+    pub enough: usize,
+    pub short: usize,
 }
 
 impl RequestKind {

@@ -322,6 +322,7 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
             options,
             deadline,
             default,
+            counts,
         } => {
             cx.within_period(&at.then("deadline"), "the deadline", *deadline);
             if options.is_empty() {
@@ -358,6 +359,27 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
                 );
                 0
             });
+            let counts = counts.as_ref().map(|c| {
+                let here = at.then("counts").then(Seg::Unwrap);
+                let option = |cx: &mut Cx, field: &str, name: &str| {
+                    built.iter().position(|o| o.id == name).unwrap_or_else(|| {
+                        let ids: Vec<&str> = built.iter().map(|o| o.id.as_str()).collect();
+                        cx.error(
+                            &here.then(field),
+                            format!(
+                                "`{name}` is not one of this decision's options; expected one of: {}",
+                                ids.join(", ")
+                            ),
+                        );
+                        0
+                    })
+                };
+                Count {
+                    vote: VoteId(n.votes.resolve(cx, &here.then("vote"), &c.vote)),
+                    enough: option(cx, "enough", &c.enough),
+                    short: option(cx, "short", &c.short),
+                }
+            });
             (
                 id,
                 RequestKind::Decision {
@@ -365,6 +387,7 @@ fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest) -> Reques
                     options: built,
                     deadline: *deadline,
                     default: default_ix,
+                    counts,
                 },
             )
         }
