@@ -11,6 +11,8 @@ mod bad_input;
 mod batch;
 #[path = "classroom.rs"]
 mod classroom;
+#[path = "conversations.rs"]
+mod conversations;
 #[path = "format_reference.rs"]
 mod format_reference;
 #[path = "golden.rs"]

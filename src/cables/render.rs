@@ -170,4 +170,3 @@ fn render_memorandum(cable: &Cable) -> String {
     out.push(cable.signed.clone());
     out.join("\n")
 }
-

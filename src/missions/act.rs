@@ -161,8 +161,7 @@ impl Diplomacy<'_, '_> {
         // less his words tell.
         let guarded = matches!(reception, Reception::Cool | Reception::Backfired);
         let blur = mission.noise * if guarded { 1.2 } else { 0.5 };
-        let voiced =
-            issue_def.clamp(stances.0[i] + leader.lean[i] + self.rng.normal() * blur);
+        let voiced = issue_def.clamp(stances.0[i] + leader.lean[i] + self.rng.normal() * blur);
         let heard = issue_def.position_of(voiced);
         // What he said is what the mission now believes; a call also teaches it something
         // about the other questions.

@@ -164,9 +164,7 @@ pub fn memorandum(c: &Conversation) -> Cable {
         refs: vec![],
         subject: format!(
             "Conversation with {} {}: {}",
-            c.leader.title,
-            c.leader.name,
-            issue.topic
+            c.leader.title, c.leader.name, issue.topic
         ),
         body: paragraphs(c).join("\n\n"),
         signed: mission.signer(c.at),

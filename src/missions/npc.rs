@@ -89,7 +89,8 @@ pub(super) fn act(
                 let pick = match (options.iter().position(|o| o.historical), counted.as_ref()) {
                     (Some(real), _) if historical => real,
                     (_, Some((c, tally))) => {
-                        let close = tally.firm.len() + tally.doubtful.len() >= tally.needed as usize;
+                        let close =
+                            tally.firm.len() + tally.doubtful.len() >= tally.needed as usize;
                         if tally.enough() || (close && d.rng.chance(0.5)) {
                             c.enough
                         } else {

@@ -160,7 +160,11 @@ pub fn instruction_cable(
         repeated: vec![],
         info: vec![],
         to_caption: scenario.address(original.from),
-        refs: vec![format!("{} {}", series_name(original.series), original.number)],
+        refs: vec![format!(
+            "{} {}",
+            series_name(original.series),
+            original.number
+        )],
         subject: original.subject.to_uppercase(),
         body: body
             .iter()

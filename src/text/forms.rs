@@ -5,9 +5,9 @@ use std::io::Write;
 use super::Terminal;
 use crate::cables::{Archive, render};
 use crate::command::Action;
+use crate::missions::can_call;
 use crate::requests::Requests;
 use crate::scenario::format::RawWhom;
-use crate::missions::can_call;
 use crate::scenario::{RequestKind, Role, Station, Whom};
 use crate::session::Session;
 

@@ -126,7 +126,11 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
                 "  On {}: probably \"{}\"{}",
                 issue.topic,
                 pos.label,
-                if est.sd > 0.2 { " (little to go on)" } else { "" }
+                if est.sd > 0.2 {
+                    " (little to go on)"
+                } else {
+                    ""
+                }
             );
         }
     }

@@ -41,10 +41,7 @@ pub(super) fn score(doc: &mut impl Doc, d: &Debrief) -> Result<(), String> {
                         format!("{} {}", crate::votes::cast_phrase(e), s.vote(v).title),
                         crate::votes::cast_verb(c).to_string(),
                     ),
-                    _ => (
-                        String::new(),
-                        issue.positions[score.truth].label.clone(),
-                    ),
+                    _ => (String::new(), issue.positions[score.truth].label.clone()),
                 };
                 Some(Row::new(vec![
                     score.request_name(s),

@@ -69,9 +69,10 @@ pub(super) fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
     Issue {
         id: raw.id.clone(),
         question: raw.question.clone(),
-        topic: raw.topic.clone().unwrap_or_else(|| {
-            format!("the question \"{}\"", raw.question.trim_end_matches('?'))
-        }),
+        topic: raw
+            .topic
+            .clone()
+            .unwrap_or_else(|| format!("the question \"{}\"", raw.question.trim_end_matches('?'))),
         min,
         max,
         low: raw.scale.low.clone(),

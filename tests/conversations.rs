@@ -1,0 +1,240 @@
+//! Calls are conversations: the leader's words follow his position, the post files a
+//! memorandum, offices change hands on their dates, calls out of hours are refused; the
+//! fog of war holds in the votes; the Department counts what the posts report.
+
+use demarche::Game;
+use demarche::cables::Archive;
+use demarche::command::{Action, Step};
+use demarche::instructor::Instruct;
+use demarche::scenario::Moment;
+use demarche::scenario::format::{RawWhom, Series};
+use demarche::shipped::load;
+use demarche::vocab::Setup;
+
+fn game_as(role: &str, seed: u64) -> Game {
+    let scenario = load("deptcirtel-47").unwrap().scenario;
+    let role = scenario.role_by_name(role).unwrap();
+    Game::new(
+        scenario,
+        Setup {
+            seed,
+            role,
+            auto: false,
+            historical: false,
+        },
+    )
+}
+
+fn at(game: &mut Game, when: &str) {
+    game.command(Action::Advance(Step::Until(Moment::parse(when).unwrap())))
+        .unwrap();
+}
+
+fn see(game: &mut Game, whom: RawWhom) -> Result<String, String> {
+    game.command(Action::Demarche {
+        see: whom,
+        show: vec![],
+        issue: Some("cuba_action".into()),
+        post: None,
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// The text of the last memorandum of conversation filed.
+fn last_memo(game: &Game) -> String {
+    let archive = game.world().resource::<Archive>();
+    let memo = archive
+        .0
+        .iter()
+        .rev()
+        .find(|c| c.series == Series::Memcon)
+        .expect("a memorandum was filed");
+    memo.body.clone()
+}
+
+fn mexico_says_at(stance: f64) -> String {
+    let mut game = game_as("mexico_city", 3);
+    game.command(Action::Instruct(Instruct::MoveStance {
+        government: "mexico".into(),
+        issue: "cuba_action".into(),
+        to: stance,
+    }))
+    .unwrap();
+    at(&mut game, "1960-07-12T10:00");
+    see(&mut game, RawWhom::Leader("lopez_mateos".into())).unwrap();
+    last_memo(&game)
+}
+
+#[test]
+fn the_leaders_words_follow_his_position() {
+    let pressing = mexico_says_at(0.95);
+    let opposed = mexico_says_at(-0.95);
+    assert!(
+        pressing.contains("would press for a Meeting of Foreign Ministers"),
+        "{pressing}"
+    );
+    assert!(!opposed.contains("would press"), "{opposed}");
+    assert_ne!(pressing, opposed);
+    // The memorandum says who called on whom, and how it went.
+    assert!(
+        pressing.contains("Ambassador Hill called on President Adolfo López Mateos"),
+        "{pressing}"
+    );
+    assert!(
+        ["cordial", "correct", "cool", "badly"]
+            .iter()
+            .any(|w| pressing.contains(w)),
+        "{pressing}"
+    );
+}
+
+#[test]
+fn a_scenario_line_is_what_the_leader_says() {
+    let mut game = game_as("caracas", 1);
+    game.command(Action::Instruct(Instruct::MoveStance {
+        government: "venezuela".into(),
+        issue: "cuba_action".into(),
+        to: -0.3,
+    }))
+    .unwrap();
+    at(&mut game, "1960-07-12T10:00");
+    see(&mut game, RawWhom::HeadOfState).unwrap();
+    let memo = last_memo(&game);
+    // Betancourt's line for these bands before the Dominican Republic is sanctioned.
+    assert!(
+        memo.contains("until the Trujillo regime was forced out of power")
+            || memo.contains("was guarded"),
+        "{memo}"
+    );
+    // The return cable quotes the conversation.
+    game.command(Action::Reply {
+        telegram: "deptcirtel_47".into(),
+        request: "a".into(),
+        position: "majority".into(),
+        probability: 0.6,
+        text: "First paragraph.\n\nSecond paragraph.".into(),
+    })
+    .unwrap();
+    let archive = game.world().resource::<Archive>();
+    let reply = archive.0.last().unwrap();
+    assert!(
+        reply
+            .body
+            .contains("AMBASSADOR SAW PRESIDENT RÓMULO BETANCOURT")
+    );
+    assert!(reply.body.contains("RE PARA (A) REFTEL"));
+    assert!(
+        reply.body.contains("FIRST PARAGRAPH.\n\n"),
+        "paragraphs kept"
+    );
+    assert_eq!(
+        reply.subject,
+        "VENEZUELA AND THE CONVOCATION OF THE FOREIGN MINISTERS ON THE CUBAN PROBLEM"
+    );
+}
+
+#[test]
+fn offices_change_hands_on_their_dates() {
+    let mut game = game_as("la_paz", 1);
+    at(&mut game, "1960-07-12T10:00");
+    let early = see(&mut game, RawWhom::Leader("paz_estenssoro".into())).unwrap_err();
+    assert!(early.contains("takes office on 6 August 1960"), "{early}");
+    let siles = see(&mut game, RawWhom::HeadOfState).unwrap();
+    assert!(siles.contains("Siles Zuazo"), "{siles}");
+    at(&mut game, "1960-08-08T10:00");
+    let paz = see(&mut game, RawWhom::HeadOfState).unwrap();
+    assert!(paz.contains("Paz Estenssoro"), "{paz}");
+    at(&mut game, "1960-08-15T10:00");
+    let gone = see(&mut game, RawWhom::Leader("siles".into())).unwrap_err();
+    assert!(gone.contains("left office on 6 August 1960"), "{gone}");
+}
+
+#[test]
+fn a_chief_who_has_left_makes_no_calls() {
+    let mut game = game_as("lima", 1);
+    at(&mut game, "1960-08-09T10:00");
+    let summary = see(&mut game, RawWhom::HeadOfState).unwrap();
+    assert!(!summary.contains("Chapin"), "{summary}");
+    assert!(last_memo(&game).starts_with("The Chargé d'Affaires called on"));
+}
+
+#[test]
+fn a_call_in_the_night_is_refused_with_the_reason() {
+    let mut game = game_as("caracas", 1);
+    at(&mut game, "1960-07-13T02:30");
+    let err = see(&mut game, RawWhom::ForeignMinister).unwrap_err();
+    assert!(err.contains("office hours"), "{err}");
+    assert!(err.contains("02:30"), "{err}");
+}
+
+#[test]
+fn the_player_sees_ballots_not_stances() {
+    let session = demarche::session::Session::start(
+        &demarche::shipped::Loader::new(vec![]),
+        &demarche::session::Start::new("deptcirtel-47"),
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    demarche::text::run(session, "finish\n".as_bytes(), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let game_part = &out[..out.find("DEBRIEF:").expect("the debrief follows")];
+    assert!(
+        game_part.contains("VOTE      Vote, 20 August 1960"),
+        "{game_part}"
+    );
+    assert!(
+        !game_part.contains("the yes line"),
+        "a model's reason leaked"
+    );
+    assert!(!game_part.contains("stance +"), "a true stance leaked");
+    // The NSC's discussions are the Department's, not the posts'.
+    assert!(!game_part.contains("The NSC reviews the Caribbean"));
+}
+
+#[test]
+fn a_confident_report_changes_the_departments_count() {
+    let count_with = |position: &str| {
+        let mut game = game_as("caracas", 1);
+        at(&mut game, "1960-07-15T10:00");
+        game.command(Action::Reply {
+            telegram: "deptcirtel_47".into(),
+            request: "a".into(),
+            position: position.into(),
+            probability: 0.95,
+            text: String::new(),
+        })
+        .unwrap();
+        // Deptcirtel 79 asks again; the Department counts the latest report.
+        at(&mut game, "1960-07-25T10:00");
+        game.command(Action::Reply {
+            telegram: "deptcirtel_coas_convokes".into(),
+            request: "b".into(),
+            position: position.into(),
+            probability: 0.95,
+            text: String::new(),
+        })
+        .unwrap();
+        at(&mut game, "1960-08-26T00:00");
+        let archive = game.world().resource::<Archive>();
+        archive
+            .0
+            .iter()
+            .find(|c| c.body.contains("DEPARTMENT COUNTS"))
+            .expect("the Department's instruction says what it counted")
+            .body
+            .clone()
+    };
+    let pressing = count_with("press");
+    let opposed = count_with("oppose");
+    let firm = |body: &str| {
+        body.split("FIRM: ")
+            .nth(1)
+            .unwrap()
+            .split(". DOUBTFUL")
+            .next()
+            .unwrap()
+            .replace('\n', " ")
+    };
+    assert!(firm(&pressing).contains("VENEZUELA"), "{pressing}");
+    assert!(!firm(&opposed).contains("VENEZUELA"), "{opposed}");
+}
