@@ -43,12 +43,12 @@ pub struct Conversation<'a> {
 
 /// The scenario's line that fits: his issue, the band he speaks from, and the flags of the
 /// moment. The first that fits, in the order written.
-pub fn fitting_line<'l>(
-    leader: &'l Leader,
+pub fn fitting_line(
+    leader: &Leader,
     issue: IssueId,
     heard: PositionIx,
     flags: impl Fn(FlagId) -> bool,
-) -> Option<&'l Line> {
+) -> Option<&Line> {
     leader.lines.iter().find(|l| {
         l.issue == issue
             && (l.positions.is_empty() || l.positions.contains(&heard))
