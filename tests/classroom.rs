@@ -254,7 +254,7 @@ fn the_text_debrief_has_timeline_calibration_stances_and_questions() {
         "Timeline (* marks your own doing):",
         "1960-07-15 10:00 * cable      EMBTEL 123, Caracas to SECSTATE WASHDC",
         "Calibration (a well-calibrated reporter saying 70% is right 7 times in 10):",
-        "  you said 70–79%: right 2 times in 2 (100%)",
+        "  you said 70–79%: right 1 time in 1 (100%)",
         "True stances on cuba_action",
         "  Cuba                 no        -1.00  record: yes",
         "The record re-run (same seed, every role by the record):",
@@ -298,7 +298,7 @@ fn the_html_report_has_everything_a_student_hands_in() {
         "<!DOCTYPE html>",
         "<h2>Your score</h2>",
         "<h3>Calibration</h3>",
-        "<td>70–79%</td><td>2</td><td>2</td><td>100%</td>",
+        "<td>70–79%</td><td>1</td><td>1</td><td>100%</td>",
         "<h2>Timeline</h2>",
         "<h2>The votes</h2>",
         "<h2>The stances over time</h2>",
@@ -339,7 +339,7 @@ fn the_markdown_report_writes_its_charts_beside_it() {
         let svg = std::fs::read_to_string(dir.join(chart)).unwrap();
         assert!(svg.starts_with("<svg"), "{chart}");
     }
-    assert!(md.contains("| 70–79% | 2 | 2 | 100% |"));
+    assert!(md.contains("| 70–79% | 1 | 1 | 100% |"));
     assert!(md.contains("```text\n"), "cables in fixed-width blocks");
     // To standard output, the report says where its charts are.
     let (ok, stdout, _) = demarche(&["debrief", &save.display().to_string()]);

@@ -63,7 +63,7 @@ finish
         "REF: DEPTCIRTEL 47",
         "VOTE      Vote, 28 August 1960",
         "DEBRIEF:",
-        "Venezuela: \"would go along with a majority\" at 70%, that is a vote for",
+        "Venezuela: \"would go along with a majority\" at 70%, that is ",
         "Your Brier score:",
         "What happened historically:",
     ] {
