@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cables::Cable;
+use crate::rng::WorldRng;
 use crate::scenario::format::{Classification, Precedence, Series};
 use crate::scenario::{
     FlagId, IssueId, Leader, Line, MaterialId, Moment, PositionIx, PostId, Scenario, Station,
@@ -21,6 +22,48 @@ pub enum Reception {
     Cool,
     /// He took it as pressure: the government moved away, and the post's standing fell.
     Backfired,
+}
+
+impl Reception {
+    /// How he takes it: with little standing left and a heavy file pressed on him, he may
+    /// take it badly; otherwise the mission's rapport decides.
+    pub fn draw(rng: &mut WorldRng, rapport: f64, shown: usize) -> Reception {
+        let risk = ((0.4 - rapport).max(0.0) * 1.2 + 0.04 * shown as f64).min(0.6);
+        if rng.chance(risk) {
+            Reception::Backfired
+        } else if rapport < 0.35 {
+            Reception::Cool
+        } else if rapport >= 0.6 {
+            Reception::Warm
+        } else {
+            Reception::Correct
+        }
+    }
+
+    /// The share of the call's push that reaches the government (negative: it moves away).
+    pub fn carried(self) -> f64 {
+        match self {
+            Reception::Warm => 1.0,
+            Reception::Correct => 0.8,
+            Reception::Cool => 0.4,
+            Reception::Backfired => -0.6,
+        }
+    }
+
+    /// He would not be drawn: his words tell less.
+    pub fn guarded(self) -> bool {
+        matches!(self, Reception::Cool | Reception::Backfired)
+    }
+
+    /// How the call went, in a word for the log; the memorandum tells it in full.
+    pub fn in_a_word(self) -> &'static str {
+        match self {
+            Reception::Warm => "a cordial conversation (memorandum filed)",
+            Reception::Correct => "a correct conversation (memorandum filed)",
+            Reception::Cool => "he was cool and ended the meeting early (memorandum filed)",
+            Reception::Backfired => "he took the representations badly (memorandum filed)",
+        }
+    }
 }
 
 /// What a call came to, for the memorandum.
@@ -99,23 +142,7 @@ pub fn paragraphs(c: &Conversation) -> Vec<String> {
         ));
     }
     out.push(opening);
-    let said = match c.line {
-        Some(line) => line.says.clone(),
-        None => {
-            let label = &issue.positions[c.heard].label;
-            if c.guarded {
-                format!(
-                    "{} was guarded and would not be drawn; he gave the impression that the Government of {country} {label}, but said nothing that would bind it.",
-                    capitalized(&him)
-                )
-            } else {
-                format!(
-                    "{} said that the Government of {country} {label}.",
-                    capitalized(&him)
-                )
-            }
-        }
-    };
+    let said = said(c);
     out.push(said);
     if let Some(asks) = c.line.and_then(|l| l.asks.as_ref()) {
         out.push(format!(
@@ -143,6 +170,32 @@ pub fn paragraphs(c: &Conversation) -> Vec<String> {
         ),
     });
     out
+}
+
+/// What he said, as the memorandum records it: the scenario's line, or a plain answer
+/// composed from the band his words fall in.
+pub fn said(c: &Conversation) -> String {
+    let s = c.scenario;
+    let country = &s.government(s.mission(c.post).host).country;
+    let issue = s.issue(c.issue);
+    let him = the(c.leader);
+    match c.line {
+        Some(line) => line.says.clone(),
+        None => {
+            let label = &issue.positions[c.heard].label;
+            if c.guarded {
+                format!(
+                    "{} was guarded and would not be drawn; he gave the impression that the Government of {country} {label}, but said nothing that would bind it.",
+                    capitalized(&him)
+                )
+            } else {
+                format!(
+                    "{} said that the Government of {country} {label}.",
+                    capitalized(&him)
+                )
+            }
+        }
+    }
 }
 
 /// The memorandum filed in the post's own files.

@@ -2,6 +2,7 @@
 //! calls on leaders and its return cables; the rules by which non-player stations act.
 
 mod act;
+mod call;
 pub mod memcon;
 mod npc;
 mod reply;
@@ -9,7 +10,8 @@ mod reply;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use act::{Diplomacy, can_call, whom_name};
+pub use act::Diplomacy;
+pub use call::{can_call, whom_name};
 pub use reply::estimate_cable;
 
 use crate::effects::ChangeRapport;
@@ -65,11 +67,6 @@ pub struct Call {
     pub shown: Vec<MaterialId>,
     pub issue: IssueId,
     pub by_player: bool,
-    /// The band his words put his government in.
-    #[serde(default)]
-    pub heard: Option<crate::scenario::PositionIx>,
-    #[serde(default)]
-    pub reception: Option<memcon::Reception>,
     /// What he said, as the memorandum records it.
     #[serde(default)]
     pub said: String,

@@ -5,6 +5,7 @@ mod issues;
 mod logic;
 mod people;
 mod reach;
+mod requests;
 mod setup;
 mod traffic;
 mod world;

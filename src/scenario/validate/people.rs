@@ -1,4 +1,5 @@
-//! Leaders: their offices and absences, their weight and lean, and the lines they say.
+//! People: leaders (their offices and absences, their weight and lean, the lines they say)
+//! and the missions' chiefs (and when they left).
 
 use super::super::format::*;
 use super::super::model::*;
@@ -129,13 +130,41 @@ fn line(cx: &mut Cx, n: &AllNames, issues: &[Issue], at: &[Seg], raw: &RawLine) 
     }
 }
 
-/// A chief of mission's departure falls within the period, and says who takes over.
-pub(super) fn chief_left(cx: &mut Cx, at: &[Seg], raw: &RawMission) {
+/// A chief of mission's departure falls within the period.
+fn chief_left(cx: &mut Cx, at: &[Seg], raw: &RawMission) {
     if let Some(left) = raw.chief_left {
         cx.within_period(
             &at.then("chief_left").then(Seg::Unwrap),
             &format!("the departure of {}", raw.chief),
             left,
         );
+    }
+}
+
+pub(super) fn mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mission {
+    cx.in_range(&at.then("rapport"), "`rapport`", raw.rapport, 0.0, 1.0);
+    cx.in_range(&at.then("noise"), "`noise`", raw.noise, 0.0, 2.0);
+    let bureau = raw
+        .bureau
+        .as_ref()
+        .map(|b| n.bureaus.resolve(cx, &at.then("bureau"), b) as usize);
+    chief_left(cx, at, raw);
+    Mission {
+        id: raw.id.clone(),
+        city: raw.city.clone(),
+        host: GovId(n.governments.resolve_as(
+            cx,
+            &at.then("host"),
+            &raw.host,
+            "(a mission's host must be a government)",
+        )),
+        chief: raw.chief.clone(),
+        title: raw.title.clone(),
+        bureau,
+        rapport: raw.rapport,
+        noise: raw.noise,
+        first_number: raw.first_number,
+        chief_left: raw.chief_left,
+        charge: raw.charge.clone(),
     }
 }

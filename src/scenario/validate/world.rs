@@ -157,7 +157,7 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         .missions
         .iter()
         .enumerate()
-        .map(|(i, m)| build_mission(cx, n, &path(&["missions"]).then(i), m))
+        .map(|(i, m)| people::mission(cx, n, &path(&["missions"]).then(i), m))
         .collect();
     let flags = reach::flags_set(raw);
     let mut logic = logic::Logic::new(n, &issues);
@@ -370,32 +370,4 @@ pub(super) fn cites(cx: &mut Cx, n: &AllNames, at: &[Seg], cite: &[String]) -> V
         .enumerate()
         .map(|(i, s)| SourceId(n.sources.resolve(cx, &at.then("cite").then(i), s)))
         .collect()
-}
-
-fn build_mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mission {
-    cx.in_range(&at.then("rapport"), "`rapport`", raw.rapport, 0.0, 1.0);
-    cx.in_range(&at.then("noise"), "`noise`", raw.noise, 0.0, 2.0);
-    let bureau = raw
-        .bureau
-        .as_ref()
-        .map(|b| n.bureaus.resolve(cx, &at.then("bureau"), b) as usize);
-    people::chief_left(cx, at, raw);
-    Mission {
-        id: raw.id.clone(),
-        city: raw.city.clone(),
-        host: GovId(n.governments.resolve_as(
-            cx,
-            &at.then("host"),
-            &raw.host,
-            "(a mission's host must be a government)",
-        )),
-        chief: raw.chief.clone(),
-        title: raw.title.clone(),
-        bureau,
-        rapport: raw.rapport,
-        noise: raw.noise,
-        first_number: raw.first_number,
-        chief_left: raw.chief_left,
-        charge: raw.charge.clone(),
-    }
 }
