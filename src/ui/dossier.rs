@@ -57,8 +57,13 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
             }
             ui.add_space(6.0);
             ui.label(egui::RichText::new("Leaders").strong());
+            let now = session.game.now();
             for l in &gov.leaders {
-                ui.label(format!("{} {}", l.title, l.name));
+                if l.in_office(now) {
+                    ui.label(format!("{} {}", l.title, l.name));
+                } else {
+                    ui.weak(format!("{} {} (not in office now)", l.title, l.name));
+                }
             }
             ui.add_space(6.0);
             let own = session.game.setup().role == Role::Post(post);
@@ -68,11 +73,9 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
                     for (i, issue) in s.issues.iter().enumerate() {
                         let e = estimates[i];
                         ui.label(format!(
-                            "{}: probably “{}” ({:+.2} ± {:.2})",
-                            issue.question,
+                            "On {}: probably “{}”",
+                            issue.topic,
                             issue.positions[issue.position_of(e.mean)].label,
-                            e.mean,
-                            e.sd
                         ));
                         estimate_bar(ui, issue, e.mean, e.sd);
                     }
@@ -110,6 +113,12 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
                 ui.label(egui::RichText::new("Calls").strong());
                 for c in &calls.0 {
                     ui.label(format!("{}  saw {}", c.at, c.leader));
+                    if !c.said.is_empty() {
+                        ui.weak(&c.said);
+                    }
+                    if let Some(asks) = &c.asks {
+                        ui.weak(format!("He asked {asks}."));
+                    }
                 }
             }
         });

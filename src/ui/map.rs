@@ -160,13 +160,13 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk, shapes: Option<&MapShapes>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Coloured by");
         egui::ComboBox::from_id_salt("map_issue")
-            .selected_text(&issue_def.id)
+            .selected_text(&issue_def.topic)
             .show_ui(ui, |ui| {
                 for (i, x) in s.issues.iter().enumerate() {
                     ui.selectable_value(
                         &mut session.issue,
                         crate::scenario::IssueId(i as u32),
-                        &x.question,
+                        &x.topic,
                     );
                 }
             });
