@@ -8,22 +8,8 @@ use demarche::command::{Action, Step};
 use demarche::instructor::Instruct;
 use demarche::scenario::Moment;
 use demarche::scenario::format::{RawWhom, Series};
-use demarche::shipped::load;
-use demarche::vocab::Setup;
 
-fn game_as(role: &str, seed: u64) -> Game {
-    let scenario = load("deptcirtel-47").unwrap().scenario;
-    let role = scenario.role_by_name(role).unwrap();
-    Game::new(
-        scenario,
-        Setup {
-            seed,
-            role,
-            auto: false,
-            historical: false,
-        },
-    )
-}
+use crate::common::deptcirtel_47_as as game_as;
 
 fn at(game: &mut Game, when: &str) {
     game.command(Action::Advance(Step::Until(Moment::parse(when).unwrap())))

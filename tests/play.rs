@@ -10,17 +10,7 @@ use demarche::stations::{InTray, Stations};
 use demarche::vocab::Setup;
 
 fn caracas(seed: u64) -> Game {
-    let scenario = load("deptcirtel-47").unwrap().scenario;
-    let role = scenario.role_by_name("caracas").unwrap();
-    Game::new(
-        scenario,
-        Setup {
-            seed,
-            role,
-            auto: false,
-            historical: false,
-        },
-    )
+    crate::common::deptcirtel_47_as("caracas", seed)
 }
 
 fn tray_names(game: &Game) -> Vec<String> {

@@ -1,26 +1,11 @@
 //! What the window's panels show for a given world, tested without a window.
 
-use demarche::Game;
 use demarche::cables::render;
 use demarche::command::{Action, Step};
 use demarche::scenario::Role;
-use demarche::shipped::load;
 use demarche::views::{self, Knowledge};
-use demarche::vocab::Setup;
 
-fn game(role: &str, seed: u64) -> Game {
-    let scenario = load("deptcirtel-47").unwrap().scenario;
-    let role = scenario.role_by_name(role).unwrap();
-    Game::new(
-        scenario,
-        Setup {
-            seed,
-            role,
-            auto: false,
-            historical: false,
-        },
-    )
-}
+use crate::common::deptcirtel_47_as as game;
 
 #[test]
 fn the_tray_lists_newest_first_with_threads() {

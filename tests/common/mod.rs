@@ -32,3 +32,18 @@ pub fn position(text: &str, needle: &str) -> (usize, usize) {
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, col)
 }
+
+/// A game of Deptcirtel 47 as `role`, played by hand (not `--auto`, not historical).
+pub fn deptcirtel_47_as(role: &str, seed: u64) -> demarche::Game {
+    let scenario = demarche::shipped::load("deptcirtel-47").unwrap().scenario;
+    let role = scenario.role_by_name(role).unwrap();
+    demarche::Game::new(
+        scenario,
+        demarche::vocab::Setup {
+            seed,
+            role,
+            auto: false,
+            historical: false,
+        },
+    )
+}
