@@ -11,7 +11,6 @@ use crate::transcript::{Entry, Transcript};
 use crate::vocab::ActiveScenario;
 use crate::votes::{Cast, VoteLog, VoteRecord};
 
-/// Renders the whole transcript.
 /// Renders the whole transcript, as the record after the game has it: with every
 /// government's stance in each vote.
 pub fn render_transcript(world: &World) -> String {
@@ -103,10 +102,8 @@ pub fn render_entry(world: &World, entry: &Entry, sight: Sight) -> String {
             };
             let _ = writeln!(
                 out,
-                "{at}  DECISION  {} {}, paragraph {}: {label}{how}",
-                crate::cables::series_name(t.series),
-                t.number,
-                t.requests[*request].paragraph
+                "{at}  DECISION  {}: {label}{how}",
+                t.request_cited(*request)
             );
         }
         Entry::Defaulted {
@@ -119,11 +116,9 @@ pub fn render_entry(world: &World, entry: &Entry, sight: Sight) -> String {
             let t = s.telegram(*telegram);
             let _ = writeln!(
                 out,
-                "{at}  NO REPLY  from {} to {} {}, paragraph {}, by the deadline; {summary}",
+                "{at}  NO REPLY  from {} to {}, by the deadline; {summary}",
                 s.station_name(*from),
-                crate::cables::series_name(t.series),
-                t.number,
-                t.requests[*request].paragraph
+                t.request_cited(*request)
             );
         }
         Entry::Vote { at, record } => {

@@ -18,6 +18,17 @@ pub struct StationOf(pub Station);
 #[serde(transparent)]
 pub struct InTray(pub Vec<TrayItem>);
 
+impl InTray {
+    /// A cable arrives, unread.
+    pub fn receive(&mut self, cable: CableId, at: Moment) {
+        self.0.push(TrayItem {
+            cable,
+            at,
+            read: false,
+        });
+    }
+}
+
 #[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct TrayItem {
     pub cable: CableId,

@@ -131,7 +131,7 @@ pub fn thread_of(world: &World, cable: &Cable) -> String {
             }
             _ => {
                 let t = s.telegram(t);
-                return format!("{} {}", crate::cables::series_name(t.series), t.number);
+                return t.cited();
             }
         }
     }
@@ -232,13 +232,7 @@ pub fn knowledge(world: &World, issue: crate::scenario::IssueId) -> Vec<Knowledg
                 // A ballot tells what the government did, not where it stands: the band
                 // shown is the middle of the range that casts that ballot.
                 let def = s.issue(issue);
-                let range = match b.cast {
-                    Cast::Yes => Some((vote.yes_from.max(def.min), def.max)),
-                    Cast::Abstain => Some((vote.abstain_from, vote.yes_from)),
-                    Cast::No => Some((def.min, vote.abstain_from.min(def.max))),
-                    Cast::Absent | Cast::Excluded => None,
-                };
-                if let Some((lo, hi)) = range {
+                if let Some((lo, hi)) = crate::votes::cast_range(vote, def, b.cast) {
                     out[b.government.index()] = Knowledge::Revealed {
                         position: def.position_of((lo + hi) / 2.0),
                         cast: b.cast,

@@ -62,14 +62,7 @@ impl Cable {
 }
 
 pub fn series_name(series: Series) -> &'static str {
-    match series {
-        Series::Deptel => "DEPTEL",
-        Series::Deptcirtel => "DEPTCIRTEL",
-        Series::Embtel => "EMBTEL",
-        Series::Secto => "SECTO",
-        Series::Usun => "USUN",
-        Series::Memcon => "MEMCON",
-    }
+    series.name()
 }
 
 /// Every cable sent in the game, in the order sent.

@@ -8,7 +8,7 @@ use crate::effects::{SendTelegram, apply_all};
 use crate::saved::SavedApp;
 use crate::scenario::format::Precedence;
 use crate::scenario::{Moment, Reference, Scenario, Station, TelegramId};
-use crate::stations::{InTray, Stations, TrayItem};
+use crate::stations::{InTray, Stations};
 use crate::transcript::{Entry, Transcript};
 use crate::vocab::{ActiveScenario, Setup, SimSet};
 
@@ -78,10 +78,7 @@ pub fn send_telegram(scenario: &Scenario, id: TelegramId, now: Moment) -> Cable 
             .refs
             .iter()
             .map(|r| match r {
-                Reference::Telegram(r) => {
-                    let r = scenario.telegram(*r);
-                    format!("{} {}", super::series_name(r.series), r.number)
-                }
+                Reference::Telegram(r) => scenario.telegram(*r).cited(),
                 Reference::External(s) => s.clone(),
             })
             .collect(),
@@ -142,11 +139,7 @@ fn dispatch(
             // A paper filed in the sender's own files (a memorandum) is there at once.
             if to == cable.from {
                 if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
-                    tray.0.push(TrayItem {
-                        cable: id,
-                        at: cable.sent,
-                        read: false,
-                    });
+                    tray.receive(id, cable.sent);
                 }
                 commands.trigger(Delivered {
                     cable: id,
@@ -179,14 +172,7 @@ fn arrival(scenario: &Scenario, sent: Moment, precedence: Precedence) -> Moment 
     if precedence == Precedence::Niact {
         return landed;
     }
-    let hour = landed.hour();
-    if hour < model.office_opens {
-        landed.at_hour(model.office_opens)
-    } else if hour >= model.office_closes {
-        landed.plus_days(1).at_hour(model.office_opens)
-    } else {
-        landed
-    }
+    model.next_office_hour(landed)
 }
 
 fn deliver(
@@ -204,11 +190,7 @@ fn deliver(
     let mut batch: Vec<(CableId, Vec<Station>, Moment)> = Vec::new();
     for (at, _, cable, to) in due {
         if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
-            tray.0.push(TrayItem {
-                cable,
-                at,
-                read: false,
-            });
+            tray.receive(cable, at);
         }
         if to == setup.role.station() && calendar.until == Some(Until::NextCable) {
             calendar.until = None;

@@ -115,12 +115,7 @@ pub fn timeline(world: &World) -> Vec<Line> {
                 (
                     *at,
                     Kind::Decision,
-                    format!(
-                        "{} {}, paragraph {}: {label}{how}",
-                        crate::cables::series_name(t.series),
-                        t.number,
-                        t.requests[*request].paragraph
-                    ),
+                    format!("{}: {label}{how}", t.request_cited(*request)),
                     setup.role == Role::Department && !by_default,
                 )
             }
@@ -136,10 +131,7 @@ pub fn timeline(world: &World) -> Vec<Line> {
                 format!(
                     "{} sent no reply to {} by the deadline; {summary}",
                     s.station_name(*from),
-                    {
-                        let t = s.telegram(*telegram);
-                        format!("{} {}", crate::cables::series_name(t.series), t.number)
-                    }
+                    s.telegram(*telegram).cited()
                 ),
                 *from == me,
             ),

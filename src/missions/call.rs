@@ -93,8 +93,7 @@ impl Diplomacy<'_, '_> {
         busy.0 = now.plus_days(rule.days as i64);
         // He speaks from where he stands himself, and the less he trusts the caller, the
         // less his words tell.
-        let guarded = reception.guarded();
-        let blur = mission.noise * if guarded { 1.2 } else { 0.5 };
+        let blur = mission.noise * if reception.guarded() { 1.2 } else { 0.5 };
         let voiced = issue_def.clamp(stances.0[i] + leader.lean[i] + self.rng.normal() * blur);
         let heard = issue_def.position_of(voiced);
         // What he said is what the mission now believes; a call also teaches it something
@@ -118,7 +117,6 @@ impl Diplomacy<'_, '_> {
             leader,
             issue,
             heard,
-            guarded,
             line,
             shown: show,
             reception,
@@ -210,12 +208,11 @@ pub fn call_refused(
                 }
             },
         })?;
-    let (opens, closes) = (scenario.model.office_opens, scenario.model.office_closes);
-    if now.hour() < opens || now.hour() >= closes {
+    if !scenario.model.office_open(now) {
         return Err(CommandError::OutOfHours {
             at: now,
-            opens,
-            closes,
+            opens: scenario.model.office_opens,
+            closes: scenario.model.office_closes,
         });
     }
     if busy > now {

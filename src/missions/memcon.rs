@@ -75,8 +75,6 @@ pub struct Conversation<'a> {
     pub issue: IssueId,
     /// The band his words put his government in.
     pub heard: PositionIx,
-    /// He would not be drawn: his words are vaguer than the band.
-    pub guarded: bool,
     pub line: Option<&'a Line>,
     pub shown: &'a [MaterialId],
     pub reception: Reception,
@@ -100,17 +98,14 @@ pub fn fitting_line(
     })
 }
 
-/// "the President", "the Foreign Minister": how the memorandum refers to him after naming him.
+/// "the President": how the memorandum refers to him after naming him.
 fn the(leader: &Leader) -> String {
     format!("the {}", leader.title)
 }
 
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+/// "The President", to open a sentence.
+fn capital_the(leader: &Leader) -> String {
+    format!("The {}", leader.title)
 }
 
 /// The paragraphs of the memorandum.
@@ -147,13 +142,13 @@ pub fn paragraphs(c: &Conversation) -> Vec<String> {
     if let Some(asks) = c.line.and_then(|l| l.asks.as_ref()) {
         out.push(format!(
             "{} asked {asks}. The Embassy undertook to report the request to the Department.",
-            capitalized(&him)
+            capital_the(c.leader)
         ));
     }
     out.push(match c.reception {
         Reception::Warm => format!(
             "The conversation was cordial. {} thanked the {} for the Department's views and undertook to study them.",
-            capitalized(&him),
+            capital_the(c.leader),
             if mission.chief_gone(c.at) { "Chargé" } else { &mission.title }
         ),
         Reception::Correct => format!(
@@ -162,11 +157,11 @@ pub fn paragraphs(c: &Conversation) -> Vec<String> {
         ),
         Reception::Cool => format!(
             "{} was cool. He heard the representations out, said little, and ended the meeting early.",
-            capitalized(&him)
+            capital_the(c.leader)
         ),
         Reception::Backfired => format!(
             "{} took the representations badly. He said that the Government of {country} would not be pressed by Washington on a question for the American states to decide, and the meeting ended coldly. The Embassy's standing has suffered.",
-            capitalized(&him)
+            capital_the(c.leader)
         ),
     });
     out
@@ -178,20 +173,19 @@ pub fn said(c: &Conversation) -> String {
     let s = c.scenario;
     let country = &s.government(s.mission(c.post).host).country;
     let issue = s.issue(c.issue);
-    let him = the(c.leader);
     match c.line {
         Some(line) => line.says.clone(),
         None => {
             let label = &issue.positions[c.heard].label;
-            if c.guarded {
+            if c.reception.guarded() {
                 format!(
                     "{} was guarded and would not be drawn; he gave the impression that the Government of {country} {label}, but said nothing that would bind it.",
-                    capitalized(&him)
+                    capital_the(c.leader)
                 )
             } else {
                 format!(
                     "{} said that the Government of {country} {label}.",
-                    capitalized(&him)
+                    capital_the(c.leader)
                 )
             }
         }

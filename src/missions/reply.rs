@@ -1,7 +1,7 @@
 //! Return cables: an estimate, the calls made, and the chief's own words, as an Embtel.
 
 use super::Call;
-use crate::cables::{Cable, series_name};
+use crate::cables::Cable;
 use crate::scenario::format::Series;
 use crate::scenario::{
     Moment, PositionIx, PostId, RequestIx, RequestKind, Scenario, Station, TelegramId,
@@ -32,7 +32,7 @@ pub fn estimate_cable(
     };
     let issue = scenario.issue(*issue);
     let host = scenario.government(mission.host);
-    let reftel = format!("{} {}", series_name(original.series), original.number);
+    let reftel = original.cited();
     let mut paragraphs = vec![format!(
         "RE PARA {} REFTEL: EMBASSY'S BEST ESTIMATE IS THAT GOVERNMENT OF {} {}. EMBASSY PUTS ITS CONFIDENCE IN THIS ESTIMATE AT {}.",
         req.paragraph,
@@ -82,12 +82,7 @@ pub fn estimate_cable(
             host.country.to_uppercase(),
             issue.topic.to_uppercase()
         ),
-        body: paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("{}. {p}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n\n"),
+        body: numbered(&paragraphs),
         signed: mission.signature(),
         sent: now,
         telegram: None,
@@ -160,18 +155,9 @@ pub fn instruction_cable(
         repeated: vec![],
         info: vec![],
         to_caption: scenario.address(original.from),
-        refs: vec![format!(
-            "{} {}",
-            series_name(original.series),
-            original.number
-        )],
+        refs: vec![original.cited()],
         subject: original.subject.to_uppercase(),
-        body: body
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("{}. {p}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n\n"),
+        body: numbered(&body),
         // Signed as the Department's other cables in the scenario are.
         signed: scenario
             .telegrams
@@ -185,4 +171,14 @@ pub fn instruction_cable(
         file: None,
         citation: None,
     }
+}
+
+/// Paragraphs numbered as a cable numbers them: "1. …", a blank line between.
+fn numbered(paragraphs: &[String]) -> String {
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {p}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }

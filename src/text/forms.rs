@@ -39,14 +39,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
         } else {
             for (i, r) in open.iter().enumerate() {
                 let t = s.telegram(r.telegram);
-                let _ = writeln!(
-                    out,
-                    "  {}. {} {}, paragraph {}",
-                    i + 1,
-                    crate::cables::series_name(t.series),
-                    t.number,
-                    t.requests[r.request].paragraph
-                );
+                let _ = writeln!(out, "  {}. {}", i + 1, t.request_cited(r.request));
             }
             let pick = self.choose(out, "Which request?", open.len())?;
             open[pick].clone()
@@ -62,10 +55,8 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
         let issue = s.issue(*issue);
         let _ = writeln!(
             out,
-            "{} {}, paragraph {}: {}",
-            crate::cables::series_name(t.series),
-            t.number,
-            req.paragraph,
+            "{}: {}",
+            t.request_cited(chosen.request),
             issue.question
         );
         for (i, p) in positions.iter().enumerate() {

@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use bevy::prelude::*;
 
-use crate::cables::series_name;
 use crate::missions::{BusyUntil, Calls, Rapport};
 use crate::requests::Requests;
 use crate::scenario::format::Precedence;
@@ -77,13 +76,7 @@ pub fn render_requests(world: &World) -> String {
             .deadline
             .map(|d| format!(" (due {d})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {} {} ({}): {what}{due}",
-            series_name(t.series),
-            t.number,
-            req.id
-        );
+        let _ = writeln!(out, "  {}: {what}{due}", t.request_cited(r.request));
     }
     if out.is_empty() {
         out.push_str("  No open requests.\n");

@@ -37,12 +37,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
                 let s = views::scenario(session.game.world());
                 let telegram = s.telegram(request.telegram);
                 let req = &telegram.requests[request.request];
-                ui.heading(format!(
-                    "Paragraph ({}) of {} {}",
-                    req.id,
-                    crate::cables::series_name(telegram.series),
-                    telegram.number
-                ));
+                ui.heading(telegram.request_cited(request.request));
                 if let Some(d) = request.deadline {
                     ui.label(format!("Due {d}"));
                 }

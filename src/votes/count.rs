@@ -75,7 +75,7 @@ pub fn count(scenario: &Scenario, requests: &Requests, scores: &Scores, vote: Vo
         };
         let issue = scenario.issue(v.issue);
         let caught_out = scores.0.iter().any(|s| s.from == station && !s.right());
-        match expected_cast(v, &issue.positions[report.position]) {
+        match expected_cast(v, issue, report.position) {
             Cast::Yes if report.probability.unwrap_or(0.0) >= FIRM && !caught_out => {
                 out.firm.push(*g)
             }

@@ -88,20 +88,40 @@ pub struct Score {
     pub cast: Option<Cast>,
 }
 
+/// The stances on the vote's issue that cast `cast`, from the vote's lines; none for the
+/// absent and the excluded, whose ballot says nothing of where they stand.
+pub fn cast_range(
+    vote: &crate::scenario::Vote,
+    issue: &crate::scenario::Issue,
+    cast: Cast,
+) -> Option<(f64, f64)> {
+    match cast {
+        Cast::Yes => Some((vote.yes_from.max(issue.min), issue.max)),
+        Cast::Abstain => Some((vote.abstain_from, vote.yes_from)),
+        Cast::No => Some((issue.min, vote.abstain_from.min(issue.max))),
+        Cast::Absent | Cast::Excluded => None,
+    }
+}
+
 /// The ballot a position stands for under a vote's lines: the one that most of its band
 /// would cast. "Would oppose" is a vote against a resolution whose yes line is above it.
-pub fn expected_cast(vote: &crate::scenario::Vote, position: &crate::scenario::Position) -> Cast {
-    let share = |lo: f64, hi: f64| (hi.min(position.to) - lo.max(position.from)).max(0.0);
-    let no = share(f64::NEG_INFINITY, vote.abstain_from);
-    let abstain = share(vote.abstain_from, vote.yes_from);
-    let yes = share(vote.yes_from, f64::INFINITY);
-    if yes >= no && yes >= abstain {
-        Cast::Yes
-    } else if no >= abstain {
-        Cast::No
-    } else {
-        Cast::Abstain
-    }
+pub fn expected_cast(
+    vote: &crate::scenario::Vote,
+    issue: &crate::scenario::Issue,
+    position: PositionIx,
+) -> Cast {
+    let band = &issue.positions[position];
+    let share = |cast: Cast| {
+        cast_range(vote, issue, cast)
+            .map(|(lo, hi)| (hi.min(band.to) - lo.max(band.from)).max(0.0))
+            .unwrap_or(0.0)
+    };
+    // Ties go to the first: yes, then no, then abstention.
+    [Cast::Yes, Cast::No, Cast::Abstain]
+        .into_iter()
+        .rev()
+        .max_by(|a, b| share(*a).total_cmp(&share(*b)))
+        .unwrap_or(Cast::Abstain)
 }
 
 /// "a vote for", "an abstention": what a cast means, in a sentence about an estimate.
@@ -129,13 +149,7 @@ pub fn cast_verb(cast: Cast) -> &'static str {
 impl Score {
     /// How the request is cited: "DEPTCIRTEL 47, paragraph (A)".
     pub fn request_name(&self, s: &crate::scenario::Scenario) -> String {
-        let t = s.telegram(self.telegram);
-        format!(
-            "{} {}, paragraph {}",
-            crate::cables::series_name(t.series),
-            t.number,
-            t.requests[self.request].paragraph
-        )
+        s.telegram(self.telegram).request_cited(self.request)
     }
 
     /// The estimate and what the ballot made of it, in a sentence:
@@ -355,7 +369,7 @@ fn score(
             probability,
             by_player: reply.by_player,
             vote: Some(vote),
-            expected: Some(expected_cast(v, &issue.positions[position])),
+            expected: Some(expected_cast(v, issue, position)),
             cast: Some(ballot.cast),
         });
     }

@@ -55,6 +55,20 @@ pub enum Series {
     Memcon,
 }
 
+impl Series {
+    /// How a cable of the series is cited: `DEPTCIRTEL` in `DEPTCIRTEL 47`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Series::Deptel => "DEPTEL",
+            Series::Deptcirtel => "DEPTCIRTEL",
+            Series::Embtel => "EMBTEL",
+            Series::Secto => "SECTO",
+            Series::Usun => "USUN",
+            Series::Memcon => "MEMCON",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub enum TelegramKind {
     Circular,

@@ -145,6 +145,22 @@ impl Model {
         self.transit_hours[precedence as usize]
     }
 
+    /// Whether offices are open at `at`: cables are read, and ministers receive.
+    pub fn office_open(&self, at: Moment) -> bool {
+        (self.office_opens..self.office_closes).contains(&at.hour())
+    }
+
+    /// The first moment from `at` on when offices are open.
+    pub fn next_office_hour(&self, at: Moment) -> Moment {
+        if at.hour() < self.office_opens {
+            at.at_hour(self.office_opens)
+        } else if at.hour() >= self.office_closes {
+            at.plus_days(1).at_hour(self.office_opens)
+        } else {
+            at
+        }
+    }
+
     /// The rule for a call on `whom`; a named leader counts by their role.
     pub fn demarche_rule(&self, whom: Whom) -> Option<&DemarcheRule> {
         self.demarches.iter().find(|r| r.see == whom)

@@ -42,6 +42,20 @@ pub struct Telegram {
 }
 
 impl Telegram {
+    /// How the telegram is cited: "DEPTCIRTEL 47".
+    pub fn cited(&self) -> String {
+        format!("{} {}", self.series.name(), self.number)
+    }
+
+    /// How one of its requests is cited: "DEPTCIRTEL 79, paragraph 3".
+    pub fn request_cited(&self, request: usize) -> String {
+        format!(
+            "{}, paragraph {}",
+            self.cited(),
+            self.requests[request].paragraph
+        )
+    }
+
     /// The label of a decision request's option ("" if the request is not a decision).
     pub fn option_label(&self, request: usize, option: usize) -> &str {
         match &self.requests[request].kind {
