@@ -70,8 +70,11 @@ pub(super) fn act(
                 if d.demarche(post, choices[pick].0, &shown, issue, false)
                     .is_err()
                 {
-                    // Busy, or no such leader: try the next morning, or give up at the deadline.
-                    let later = d.busy_until(post).max(now.plus_days(1));
+                    // Busy, out of hours, or no such leader: try the next morning in office
+                    // hours, or give up at the deadline.
+                    let later = scenario
+                        .model
+                        .next_office_hour(d.busy_until(post).max(now.plus_days(1)));
                     d.requests.open[i].npc_due = Some(later);
                     agenda.add(later);
                 }
