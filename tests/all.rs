@@ -31,6 +31,8 @@ mod saves;
 mod session;
 #[path = "shipped.rs"]
 mod shipped;
+#[path = "strategies.rs"]
+mod strategies;
 #[path = "terminal.rs"]
 mod terminal;
 #[path = "validation.rs"]
