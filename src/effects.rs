@@ -13,6 +13,8 @@ pub struct MoveStance {
     pub issue: IssueId,
     pub by: f64,
     pub spread: f64,
+    /// What moved it, in words, for the vote's reasons: an event's headline, a vote's title.
+    pub cause: String,
 }
 
 /// A flag is set or cleared (the triggers domain).
@@ -44,15 +46,16 @@ pub struct CallVote(pub VoteId);
 #[derive(Event, Clone, Copy, Debug)]
 pub struct End(pub EndingId);
 
-/// Queues every effect of a list, in order.
-pub fn apply_all(commands: &mut Commands, effects: &[Effect]) {
+/// Queues every effect of a list, in order; `cause` says in words what brought them about
+/// ("Khrushchev: Soviet rockets could support Cuba"), for the reasons a vote gives.
+pub fn apply_all(commands: &mut Commands, effects: &[Effect], cause: &str) {
     for effect in effects {
-        apply(commands, effect);
+        apply(commands, effect, cause);
     }
 }
 
 /// Queues one effect for the domain that carries it out.
-pub fn apply(commands: &mut Commands, effect: &Effect) {
+pub fn apply(commands: &mut Commands, effect: &Effect, cause: &str) {
     match effect {
         Effect::MoveStance {
             governments,
@@ -64,6 +67,7 @@ pub fn apply(commands: &mut Commands, effect: &Effect) {
             issue: *issue,
             by: *by,
             spread: *spread,
+            cause: cause.to_string(),
         }),
         Effect::SetFlag(flag) => commands.trigger(SetFlag {
             flag: *flag,

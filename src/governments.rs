@@ -29,6 +29,52 @@ pub struct Leader {
 #[derive(Resource, Debug, Default)]
 pub struct GovEntities(pub Vec<Entity>);
 
+/// The causes a stance's movements are summed under, in words.
+pub const DISPOSITION: &str = "its own disposition";
+pub const US_REPRESENTATIONS: &str = "US representations";
+pub const NEIGHBOURS: &str = "its neighbours' example";
+pub const DOMESTIC: &str = "domestic opinion";
+pub const INSTRUCTOR: &str = "the instructor";
+
+/// Why each government stands where it does: per government and issue, its stance's
+/// movements summed by cause, so that a vote can give its reasons as Europa Universalis
+/// gives "will accept because". The causes add up to the stance.
+#[derive(Resource, Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Drivers(pub Vec<Vec<Vec<(String, f64)>>>);
+
+impl Drivers {
+    /// Adds a movement of `government`'s stance on `issue` to `cause`.
+    pub fn add(&mut self, government: GovId, issue: IssueId, cause: &str, by: f64) {
+        let Some(list) = self
+            .0
+            .get_mut(government.index())
+            .and_then(|g| g.get_mut(issue.index()))
+        else {
+            return;
+        };
+        if by == 0.0 {
+            return;
+        }
+        match list.iter_mut().find(|(c, _)| c == cause) {
+            Some((_, total)) => *total += by,
+            None => list.push((cause.to_string(), by)),
+        }
+    }
+
+    /// The causes of `government`'s stance on `issue`, largest first.
+    pub fn of(&self, government: GovId, issue: IssueId) -> Vec<(String, f64)> {
+        let mut out = self
+            .0
+            .get(government.index())
+            .and_then(|g| g.get(issue.index()))
+            .cloned()
+            .unwrap_or_default();
+        out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        out
+    }
+}
+
 /// Every government's stances once a day, for the debrief's chart.
 #[derive(Resource, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct StanceHistory(pub Vec<(Moment, Vec<Vec<f64>>)>);
@@ -52,7 +98,10 @@ impl GovernmentStances<'_, '_> {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<GovEntities>()
         .init_resource::<StanceHistory>()
+        .init_resource::<Drivers>()
         .saved_resource::<StanceHistory>("history")
+        // Saves from before 0.3 have none: their votes give fewer reasons.
+        .saved_resource_optional::<Drivers>("drivers")
         .saved_group("stances", "Stances", |world| {
             world.resource::<GovEntities>().0.clone()
         })
@@ -84,6 +133,18 @@ pub fn spawn(world: &mut World) {
         entities.push(entity);
     }
     world.insert_resource(GovEntities(entities));
+    world.insert_resource(Drivers(
+        scenario
+            .governments
+            .iter()
+            .map(|g| {
+                g.stances
+                    .iter()
+                    .map(|s| vec![(DISPOSITION.to_string(), *s)])
+                    .collect()
+            })
+            .collect(),
+    ));
     let now = scenario.start;
     let snapshot = scenario
         .governments
@@ -102,6 +163,7 @@ fn drift(
     scenario: Res<ActiveScenario>,
     entities: Res<GovEntities>,
     mut stances: Query<&mut Stances>,
+    mut drivers: ResMut<Drivers>,
 ) {
     if !calendar.new_day {
         return;
@@ -117,20 +179,28 @@ fn drift(
         };
         for (i, issue) in scenario.issues.iter().enumerate() {
             let s = before[g][i];
-            let mut next = s;
-            if let Some(pull) = gov.domestic[i] {
-                next += gov.domestic_rate * (pull - s);
-            }
-            if !gov.neighbours.is_empty() {
+            let domestic = gov.domestic[i]
+                .map(|pull| gov.domestic_rate * (pull - s))
+                .unwrap_or(0.0);
+            let neighbours = if gov.neighbours.is_empty() {
+                0.0
+            } else {
                 let mean = gov
                     .neighbours
                     .iter()
                     .map(|n| before[n.index()][i])
                     .sum::<f64>()
                     / gov.neighbours.len() as f64;
-                next += gov.neighbour_rate * (mean - s);
-            }
-            mine.0[i] = issue.clamp(next);
+                gov.neighbour_rate * (mean - s)
+            };
+            mine.0[i] = issue.clamp(s + domestic + neighbours);
+            // At the scale's end the pulls are cut short; each keeps its share of the move.
+            let moved = mine.0[i] - s;
+            let pulled = domestic + neighbours;
+            let share = if pulled == 0.0 { 0.0 } else { moved / pulled };
+            let (id, issue_id) = (GovId(g as u32), IssueId(i as u32));
+            drivers.add(id, issue_id, DOMESTIC, domestic * share);
+            drivers.add(id, issue_id, NEIGHBOURS, neighbours * share);
         }
     }
 }
@@ -158,12 +228,14 @@ fn move_stances(
     entities: Res<GovEntities>,
     mut stances: Query<&mut Stances>,
     mut rng: ResMut<WorldRng>,
+    mut drivers: ResMut<Drivers>,
 ) {
     let MoveStance {
         governments,
         issue,
         by,
         spread,
+        cause,
     } = on.event();
     for g in governments {
         let noise = if *spread > 0.0 {
@@ -173,7 +245,9 @@ fn move_stances(
         };
         if let Ok(mut s) = stances.get_mut(entities.0[g.index()]) {
             let i = issue.index();
-            s.0[i] = scenario.issue(*issue).clamp(s.0[i] + by + noise);
+            let before = s.0[i];
+            s.0[i] = scenario.issue(*issue).clamp(before + by + noise);
+            drivers.add(*g, *issue, cause, s.0[i] - before);
         }
     }
 }

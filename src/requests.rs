@@ -242,7 +242,11 @@ fn apply_deadlines(
                     option: *default,
                     by_default: true,
                 });
-                apply_all(&mut commands, &options[*default].effects);
+                apply_all(
+                    &mut commands,
+                    &options[*default].effects,
+                    &options[*default].label,
+                );
             }
             RequestKind::Action { .. } => open.state = RequestState::Missed,
         }

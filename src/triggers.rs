@@ -262,7 +262,7 @@ fn fire(
             at: now,
             event: crate::scenario::EventId(i as u32),
         });
-        apply_all(&mut commands, &e.effects);
+        apply_all(&mut commands, &e.effects, &e.headline);
     }
 }
 

@@ -224,3 +224,46 @@ fn a_confident_report_changes_the_departments_count() {
     assert!(firm(&pressing).contains("VENEZUELA"), "{pressing}");
     assert!(!firm(&opposed).contains("VENEZUELA"), "{opposed}");
 }
+
+#[test]
+fn a_ballot_gives_its_reasons_and_they_add_up_to_the_stance() {
+    let mut game = game_as("caracas", 2);
+    at(&mut game, "1960-07-12T10:00");
+    see(&mut game, RawWhom::HeadOfState).unwrap();
+    game.finish();
+    let world = game.world();
+    let s = game.scenario();
+    let drivers = world.resource::<demarche::governments::Drivers>();
+    for (g, _) in s.governments.iter().enumerate() {
+        for (i, _) in s.issues.iter().enumerate() {
+            let (g, i) = (
+                demarche::scenario::GovId(g as u32),
+                demarche::scenario::IssueId(i as u32),
+            );
+            let sum: f64 = drivers.of(g, i).iter().map(|(_, by)| by).sum();
+            let entity = world.resource::<demarche::governments::GovEntities>().0[g.index()];
+            let now = world
+                .get::<demarche::governments::Stances>(entity)
+                .unwrap()
+                .0[i.index()];
+            assert!((sum - now).abs() < 1e-9, "{g:?} {i:?}: {sum} against {now}");
+        }
+    }
+    let votes = world.resource::<demarche::votes::VoteLog>();
+    let coas = &votes.0[0];
+    let reason = |country: &str| {
+        coas.ballots
+            .iter()
+            .find(|b| s.government(b.government).country == country)
+            .unwrap()
+            .reason
+            .clone()
+    };
+    assert!(
+        reason("Venezuela").contains("US representations"),
+        "{}",
+        reason("Venezuela")
+    );
+    assert!(reason("Venezuela").contains("its own disposition -0.30"));
+    assert!(reason("Cuba").contains("in this vote: voted with the others"));
+}

@@ -158,7 +158,12 @@ fn dispatch(
             cable: id,
         });
         if let Some(t) = cable.telegram {
-            apply_all(&mut commands, &scenario.telegram(t).effects);
+            let t = scenario.telegram(t);
+            apply_all(
+                &mut commands,
+                &t.effects,
+                &format!("{}: {}", t.cited(), t.subject),
+            );
         }
         archive.0.push(cable.clone());
     }

@@ -157,7 +157,8 @@ fn apply(
                 } else {
                     resolve::decision(&scenario, telegram, request, option).and_then(|(t, r, o)| {
                         let effects = d.decide(t, r, o)?;
-                        apply_all(&mut commands, &effects);
+                        let label = scenario.telegram(t).option_label(r, o).to_string();
+                        apply_all(&mut commands, &effects, &label);
                         Ok(describe(&scenario, &command.action))
                     })
                 }
@@ -170,7 +171,9 @@ fn apply(
                 };
                 crate::instructor::resolve(&scenario, instruct, &now).map(|(order, summary)| {
                     match order {
-                        Order::Effects(effects) => apply_all(&mut commands, &effects),
+                        Order::Effects(effects) => {
+                            apply_all(&mut commands, &effects, crate::governments::INSTRUCTOR)
+                        }
                         Order::Pause(p) => paused.0 = p,
                     }
                     summary

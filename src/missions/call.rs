@@ -88,7 +88,14 @@ impl Diplomacy<'_, '_> {
             .get_mut(self.governments.0[mission.host.index()])
             .map_err(|_| CommandError::Missing("government"))?;
         let i = issue.index();
-        stances.0[i] = issue_def.clamp(stances.0[i] + push * reception.carried() + noise);
+        let before = stances.0[i];
+        stances.0[i] = issue_def.clamp(before + push * reception.carried() + noise);
+        self.drivers.add(
+            mission.host,
+            issue,
+            crate::governments::US_REPRESENTATIONS,
+            stances.0[i] - before,
+        );
         rapport.0 = (rapport.0 - cost).max(0.0);
         busy.0 = now.plus_days(rule.days as i64);
         // He speaks from where he stands himself, and the less he trusts the caller, the

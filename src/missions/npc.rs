@@ -106,7 +106,10 @@ pub(super) fn act(
                         .unwrap_or(0),
                 };
                 if let Ok(effects) = d.decide(open.telegram, open.request, pick) {
-                    apply_all(&mut commands, &effects);
+                    let label = scenario
+                        .telegram(open.telegram)
+                        .option_label(open.request, pick);
+                    apply_all(&mut commands, &effects, label);
                     if let Some((c, tally)) = &counted {
                         d.instruct(open.telegram, open.request, pick, c.vote, tally);
                     }

@@ -227,6 +227,7 @@ fn count(
     calendar: Res<Calendar>,
     scenario: Res<ActiveScenario>,
     stances: GovernmentStances,
+    drivers: Res<crate::governments::Drivers>,
     requests: Res<Requests>,
     setup: Res<Setup>,
     mut log: ResMut<VoteLog>,
@@ -240,7 +241,11 @@ fn count(
             .members
             .iter()
             .map(|g| {
-                let stance = stances.get(*g, vote.issue);
+                // A vote's own linkage moves a government beside its stance on the issue.
+                let linked: f64 = vote.linkage_for(*g).map(|l| l.by).sum();
+                let stance = scenario
+                    .issue(vote.issue)
+                    .clamp(stances.get(*g, vote.issue) + linked);
                 let recorded = vote.record.iter().find(|(r, _)| r == g).map(|(_, c)| *c);
                 let (cast, reason) = if let (true, Some(recorded)) = (setup.historical, recorded) {
                     (
@@ -279,6 +284,17 @@ fn count(
                         ),
                     )
                 };
+                let reason = match cast {
+                    Cast::Yes | Cast::No | Cast::Abstain
+                        if !setup.historical || recorded.is_none() =>
+                    {
+                        format!(
+                            "{reason}; because of {}",
+                            because(&drivers.of(*g, vote.issue), vote, *g)
+                        )
+                    }
+                    _ => reason,
+                };
                 Ballot {
                     government: *g,
                     stance,
@@ -311,13 +327,15 @@ fn count(
             verdict,
             passed: verdict.passed,
         });
+        let (effects, outcome) = if verdict.passed {
+            (&vote.on_pass, "passed")
+        } else {
+            (&vote.on_fail, "failed")
+        };
         apply_all(
             &mut commands,
-            if verdict.passed {
-                &vote.on_pass
-            } else {
-                &vote.on_fail
-            },
+            effects,
+            &format!("{} ({outcome})", vote.title),
         );
     }
 }
@@ -373,4 +391,40 @@ fn score(
             cast: Some(ballot.cast),
         });
     }
+}
+
+/// A ballot's reasons in words, largest first: the causes of the government's stance and
+/// this vote's own linkage ("its own disposition -0.30, the Sixth Meeting's resolution
+/// (passed) +0.35; in this vote: wants the meeting convoked +0.60").
+fn because(
+    drivers: &[(String, f64)],
+    vote: &crate::scenario::Vote,
+    government: crate::scenario::GovId,
+) -> String {
+    // The four largest by name; the rest summed, so the reasons stay readable and add up.
+    const NAMED: usize = 4;
+    let moved: Vec<&(String, f64)> = drivers.iter().filter(|(_, by)| by.abs() >= 0.005).collect();
+    let mut out: Vec<String> = moved
+        .iter()
+        .take(NAMED)
+        .map(|(cause, by)| format!("{cause} {by:+.2}"))
+        .collect();
+    if moved.len() > NAMED {
+        let rest: f64 = moved[NAMED..].iter().map(|(_, by)| by).sum();
+        let n = moved.len() - NAMED;
+        let causes = if n == 1 { "cause" } else { "causes" };
+        out.push(format!("{n} smaller {causes} {rest:+.2}"));
+    }
+    let linked: Vec<String> = vote
+        .linkage_for(government)
+        .map(|l| format!("{} {:+.2}", l.because, l.by))
+        .collect();
+    if out.is_empty() {
+        out.push("nothing moved it".into());
+    }
+    let mut text = out.join(", ");
+    if !linked.is_empty() {
+        text.push_str(&format!("; in this vote: {}", linked.join(", ")));
+    }
+    text
 }

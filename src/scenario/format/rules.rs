@@ -144,6 +144,23 @@ pub struct RawVote {
     pub on_fail: Vec<RawEffect>,
     #[serde(default)]
     pub cite: Vec<String>,
+    /// What moves some governments in this vote only, beside their stance on the issue:
+    /// Cuba voted to convoke the meeting that would judge it, to air its own complaint.
+    #[serde(default)]
+    pub linkage: Vec<RawLinkage>,
+}
+
+/// A reason of this vote's own that moves some governments' casting.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Linkage")]
+pub struct RawLinkage {
+    pub governments: Vec<String>,
+    /// Added to their stance when they cast this vote.
+    pub by: f64,
+    /// The reason, as the vote's explanation gives it: "wants the meeting convoked to air
+    /// its own complaint against the United States".
+    pub because: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]

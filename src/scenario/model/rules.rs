@@ -119,6 +119,25 @@ pub struct Vote {
     pub on_pass: Vec<Effect>,
     pub on_fail: Vec<Effect>,
     pub cite: Vec<SourceId>,
+    pub linkage: Vec<Linkage>,
+}
+
+/// A reason of a vote's own that moves some governments' casting; see
+/// [`crate::scenario::format::RawLinkage`].
+#[derive(Clone, Debug)]
+pub struct Linkage {
+    pub governments: Vec<GovId>,
+    pub by: f64,
+    pub because: String,
+}
+
+impl Vote {
+    /// This vote's own reasons for `government`, with how far each moves it.
+    pub fn linkage_for(&self, government: GovId) -> impl Iterator<Item = &Linkage> {
+        self.linkage
+            .iter()
+            .filter(move |l| l.governments.contains(&government))
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -326,6 +326,30 @@ impl<'a> Logic<'a> {
         };
         let parties = member_list("parties", &v.parties);
         let absent = member_list("absent", &v.absent);
+        let linkage = v
+            .linkage
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                let here = at.then("linkage").then(k);
+                cx.in_range(&here.then("by"), "the linkage's `by`", l.by, -2.0, 2.0);
+                Linkage {
+                    governments: l
+                        .governments
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| {
+                            GovId(
+                                n.governments
+                                    .resolve(cx, &here.then("governments").then(i), g),
+                            )
+                        })
+                        .collect(),
+                    by: l.by,
+                    because: l.because.clone(),
+                }
+            })
+            .collect();
         if let Some(i) = self.issues.get(issue.index()) {
             let c = &v.casting;
             cx.in_range(
@@ -384,6 +408,7 @@ impl<'a> Logic<'a> {
             on_pass: self.effects(cx, &at.then("on_pass"), &v.on_pass),
             on_fail: self.effects(cx, &at.then("on_fail"), &v.on_fail),
             cite: cites(cx, n, at, &v.cite),
+            linkage,
         }
     }
 }
