@@ -131,13 +131,20 @@ impl Game {
 
     /// Plays a scripted command at its date: time runs to `at` first.
     pub fn play_scripted(&mut self, command: Command) -> Result<String, CommandError> {
-        if command.at > self.now() {
-            self.advance(Step::Until(command.at))?;
-        }
+        self.run_until(command.at)?;
         if self.is_over() {
             return Err(CommandError::EndedBefore(command.at));
         }
         self.command(command.action)
+    }
+
+    /// Lets time run to `at` (or the end), through the stops the clock makes for the
+    /// player's deadlines and Niacts: what a script, not a player, wants.
+    pub fn run_until(&mut self, at: Moment) -> Result<(), CommandError> {
+        while at > self.now() && !self.is_over() {
+            self.advance(Step::Until(at))?;
+        }
+        Ok(())
     }
 
     /// Lets time run to the end of the scenario.

@@ -121,6 +121,20 @@ pub fn render_entry(world: &World, entry: &Entry, sight: Sight) -> String {
                 t.request_cited(*request)
             );
         }
+        Entry::Due {
+            at,
+            telegram,
+            request,
+            deadline,
+        } => {
+            let _ = writeln!(
+                out,
+                "{at}  DUE       {} is due by {}, {}; `next` again lets the deadline pass",
+                s.telegram(*telegram).request_cited(*request),
+                deadline.long_date(),
+                deadline.clock()
+            );
+        }
         Entry::Vote { at, record } => {
             let r = &world.resource::<VoteLog>().0[*record];
             let _ = write!(out, "{at}  VOTE      ");

@@ -28,6 +28,9 @@ pub struct OpenRequest {
     pub state: RequestState,
     /// When the rules act on it, for a station the player does not play.
     pub npc_due: Option<Moment>,
+    /// When the clock stops to remind the player of the deadline, until it has.
+    #[serde(default)]
+    pub remind_at: Option<Moment>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -125,7 +128,10 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Requests>()
         .saved_resource::<Requests>("requests")
         .add_observer(open_requests)
-        .add_systems(Update, apply_deadlines.in_set(SimSet::Requests));
+        .add_systems(
+            Update,
+            (remind, apply_deadlines).chain().in_set(SimSet::Requests),
+        );
 }
 
 /// A delivered telegram opens its requests for each action addressee they apply to.
@@ -169,7 +175,16 @@ fn open_requests(
                 _ => due,
             }
         });
-        for m in deadline.iter().chain(npc_due.iter()) {
+        // Time never runs past the player: the clock stops two hours before his deadline.
+        let remind_at = deadline
+            .filter(|_| player)
+            .map(|dl| dl.plus_hours(-2))
+            .filter(|m| *m > d.at);
+        for m in deadline
+            .iter()
+            .chain(npc_due.iter())
+            .chain(remind_at.iter())
+        {
             agenda.add(*m);
         }
         requests.open.push(OpenRequest {
@@ -180,7 +195,36 @@ fn open_requests(
             deadline,
             state: RequestState::Open,
             npc_due,
+            remind_at,
         });
+    }
+}
+
+/// Two hours before a deadline of the player's, a run of the clock stops and says so; the
+/// next run lets the deadline pass.
+fn remind(
+    mut calendar: ResMut<Calendar>,
+    mut requests: ResMut<Requests>,
+    mut transcript: ResMut<Transcript>,
+) {
+    let now = calendar.now;
+    for open in requests.open.iter_mut() {
+        let Some(at) = open.remind_at.filter(|at| *at <= now) else {
+            continue;
+        };
+        open.remind_at = None;
+        if open.state != RequestState::Open {
+            continue;
+        }
+        if let Some(deadline) = open.deadline {
+            transcript.push(Entry::Due {
+                at,
+                telegram: open.telegram,
+                request: open.request,
+                deadline,
+            });
+            calendar.until = None;
+        }
     }
 }
 

@@ -50,6 +50,13 @@ pub enum Entry {
         option: usize,
         by_default: bool,
     },
+    /// The clock stopped before a deadline of the player's.
+    Due {
+        at: Moment,
+        telegram: TelegramId,
+        request: RequestIx,
+        deadline: Moment,
+    },
     /// A deadline passed without a reply; the Department assumed the default.
     Defaulted {
         at: Moment,

@@ -4,7 +4,7 @@
 
 use demarche::Game;
 use demarche::cables::Archive;
-use demarche::command::{Action, Step};
+use demarche::command::Action;
 use demarche::instructor::Instruct;
 use demarche::scenario::Moment;
 use demarche::scenario::format::{RawWhom, Series};
@@ -12,8 +12,7 @@ use demarche::scenario::format::{RawWhom, Series};
 use crate::common::deptcirtel_47_as as game_as;
 
 fn at(game: &mut Game, when: &str) {
-    game.command(Action::Advance(Step::Until(Moment::parse(when).unwrap())))
-        .unwrap();
+    game.run_until(Moment::parse(when).unwrap()).unwrap();
 }
 
 fn see(game: &mut Game, whom: RawWhom) -> Result<String, String> {
@@ -266,4 +265,37 @@ fn a_ballot_gives_its_reasons_and_they_add_up_to_the_stance() {
     );
     assert!(reason("Venezuela").contains("its own disposition -0.30"));
     assert!(reason("Cuba").contains("in this vote: voted with the others"));
+}
+
+/// Plays the terminal game as Sparks on `input`; returns what it printed.
+fn terminal(input: &str) -> String {
+    let session = demarche::session::Session::start(
+        &demarche::shipped::Loader::new(vec![]),
+        &demarche::session::Start::new("deptcirtel-47"),
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    demarche::text::run(session, input.as_bytes(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn time_stops_before_the_players_deadline_and_on_a_niact() {
+    let out = terminal(&"next\n".repeat(6));
+    let due = out
+        .find("DUE       DEPTCIRTEL 47, paragraph (A) is due by 16 July 1960, 18:00")
+        .unwrap_or_else(|| panic!("no reminder in\n{out}"));
+    let passed = out.find("NO REPLY  from Caracas to DEPTCIRTEL 47, paragraph (A)");
+    assert!(
+        passed.is_none_or(|p| p > due),
+        "the deadline passed unannounced"
+    );
+    assert!(
+        out.contains("[1960-07-16 16:00] >"),
+        "the clock stopped two hours before"
+    );
+    // `until` runs to a date, but a Niact stops it where it lands.
+    let out = terminal(&"until 1960-08-30\n".repeat(12));
+    assert!(out.contains("*** NIACT ***"), "{out}");
+    assert!(out.contains("[1960-08-26 02:30] >"), "{out}");
 }

@@ -22,10 +22,8 @@ fn the_tray_lists_newest_first_with_threads() {
         views::next_deadline(g.world()).unwrap().to_string(),
         "1960-07-16 18:00"
     );
-    g.advance(Step::Until(
-        demarche::scenario::Moment::parse("1960-07-20").unwrap(),
-    ))
-    .unwrap();
+    g.run_until(demarche::scenario::Moment::parse("1960-07-20").unwrap())
+        .unwrap();
     let rows = views::tray_rows(g.world());
     assert!(rows.len() >= 2, "{rows:?}");
     assert!(

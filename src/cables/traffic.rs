@@ -188,6 +188,7 @@ fn deliver(
     mut trays: Query<&mut InTray>,
     mut transcript: ResMut<Transcript>,
     mut commands: Commands,
+    archive: Res<Archive>,
 ) {
     let now = calendar.now;
     let split = traffic.in_transit.partition_point(|(due, ..)| *due <= now);
@@ -197,7 +198,9 @@ fn deliver(
         if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
             tray.receive(cable, at);
         }
-        if to == setup.role.station() && calendar.until == Some(Until::NextCable) {
+        // A run stops when a cable reaches the player it waits for, and on every Niact.
+        let niact = archive.get(cable).precedence == Precedence::Niact && !setup.auto;
+        if to == setup.role.station() && (calendar.until == Some(Until::NextCable) || niact) {
             calendar.until = None;
         }
         match batch.last_mut() {

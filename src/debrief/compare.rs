@@ -225,6 +225,7 @@ fn entry_moment(e: &Entry) -> Moment {
         | Entry::Demarche { at, .. }
         | Entry::Decision { at, .. }
         | Entry::Defaulted { at, .. }
+        | Entry::Due { at, .. }
         | Entry::Vote { at, .. }
         | Entry::Ended { at, .. } => *at,
     }

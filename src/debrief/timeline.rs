@@ -96,6 +96,8 @@ pub fn timeline(world: &World) -> Vec<Line> {
             Entry::Delivered { .. } => continue,
             Entry::Command { at, summary, .. } => (*at, Kind::Command, summary.clone(), true),
             Entry::Instructor { at, summary } => (*at, Kind::Instructor, summary.clone(), false),
+            // A stop of the clock is not something that happened.
+            Entry::Due { .. } => continue,
             Entry::Demarche { at, post, summary } => (
                 *at,
                 Kind::Demarche,

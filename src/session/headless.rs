@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use super::{GameError, Mode, Session, Start, commands_from};
-use crate::command::Step;
 use crate::game::Game;
 use crate::save::{Snapshot, read_save};
 use crate::scenario::{Moment, Scenario};
@@ -64,9 +63,7 @@ impl Simulate {
         session.script_until(commands, until)?;
         match until {
             Some(u) if !session.game().is_over() => {
-                if u > session.game().now() {
-                    session.advance(Step::Until(u))?;
-                }
+                session.run_until(u)?;
             }
             _ => session.finish(),
         }

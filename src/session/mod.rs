@@ -263,6 +263,11 @@ impl Session {
         Ok(())
     }
 
+    /// Lets time run to `at`, through the player's stops (see [`Game::run_until`]).
+    pub fn run_until(&mut self, at: crate::scenario::Moment) -> Result<(), CommandError> {
+        self.game.run_until(at)
+    }
+
     /// Lets time run to the end of the scenario.
     pub fn finish(&mut self) {
         self.game.finish();

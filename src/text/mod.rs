@@ -28,7 +28,7 @@ Commands:
   next (n)              let time run until the next cable reaches you
   day (d)               let time run to the next morning
   until YYYY-MM-DD      let time run to a date
-  finish                let time run to the end of the scenario
+  finish                let time run to the end of the scenario, past every deadline
   save [FILE]           save the game (default: the scenario's id, .save.ron, here)
   help (?)              this list
   quit                  leave the game
@@ -98,9 +98,11 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
             ["reports"] => Ok(views::render_reports(game.world())),
             ["next" | "n"] => advance(&mut game, Step::NextCable),
             ["day" | "d"] => advance(&mut game, Step::Day),
+            // To the end, past every deadline: the player asked for it.
             ["finish"] => {
                 let end = game.scenario().end;
-                advance(&mut game, Step::Until(end))
+                game.finish();
+                Ok(format!("advance to {end}"))
             }
             ["until", date] => Moment::parse(date)
                 .map(|m| game.morning_of(m))
