@@ -142,6 +142,7 @@ fn open_requests(
     setup: Res<Setup>,
     mut requests: ResMut<Requests>,
     mut agenda: ResMut<Agenda>,
+    mut rng: ResMut<crate::rng::WorldRng>,
 ) {
     let d = on.event();
     let cable = archive.get(d.cable);
@@ -167,9 +168,14 @@ fn open_requests(
             continue;
         }
         let deadline = request.kind.deadline();
-        // The rules answer in their own time, but before the deadline.
+        // The rules answer in their own time, some posts sooner than others (up to two days
+        // later), in office hours, but before the deadline.
         let npc_due = (!player).then(|| {
-            let due = d.at.plus_hours(scenario.model.npc_reply_after_hours as i64);
+            let later = (rng.unit() * 48.0) as i64;
+            let due = scenario.model.next_office_hour(
+                d.at
+                    .plus_hours(scenario.model.npc_reply_after_hours as i64 + later),
+            );
             match deadline {
                 Some(dl) if dl.plus_hours(-2) < due => dl.plus_hours(-2).max(d.at),
                 _ => due,
