@@ -252,7 +252,7 @@ fn the_text_debrief_has_timeline_calibration_stances_and_questions() {
         "1960-07-15 10:00 * cable      EMBTEL 123, Caracas to SECSTATE WASHDC",
         "Calibration (a well-calibrated reporter saying 70% is right 7 times in 10):",
         "  you said 70–79%: right 1 time in 1 (100%)",
-        "True stances on cuba_action",
+        "True stances on the convocation of the Foreign Ministers on the Cuban problem",
         // Cuba votes to convoke, as the record has it, for a reason of the vote's own.
         "  Cuba                 yes       -0.20  same",
         "in this vote: voted with the others, reserving its position on the agenda",

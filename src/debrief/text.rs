@@ -168,7 +168,7 @@ impl Debrief<'_> {
             let _ = writeln!(
                 out,
                 "\nTrue stances on {} ({} {:+.1} to {} {:+.1}):",
-                def.id, def.low, def.min, def.high, def.max
+                def.topic, def.low, def.min, def.high, def.max
             );
             let _ = write!(out, "  {:<20}", "");
             for (label, _) in &moments {
@@ -250,7 +250,7 @@ fn render_counterfactual(s: &Scenario, cf: &Counterfactual) -> String {
         let _ = writeln!(
             out,
             "  True stances on {} first differ on {}:",
-            s.issue(sp.issue).id,
+            s.issue(sp.issue).topic,
             sp.at
         );
         for (g, y, r) in &sp.governments {

@@ -155,7 +155,7 @@ fn beside(ui: &mut egui::Ui, d: &Debrief, cf: &Counterfactual) {
     if let Some(sp) = &cf.stances_parted {
         ui.label(format!(
             "True stances on {} first differ on {}: {}",
-            s.issue(sp.issue).id,
+            s.issue(sp.issue).topic,
             sp.at,
             sp.governments
                 .iter()
@@ -248,10 +248,10 @@ fn chart(
 ) {
     let s = d.scenario;
     egui::ComboBox::from_label("Stances over time")
-        .selected_text(&s.issue(*chosen).id)
+        .selected_text(&s.issue(*chosen).topic)
         .show_ui(ui, |ui| {
             for (i, issue) in s.issues.iter().enumerate() {
-                ui.selectable_value(chosen, crate::scenario::IssueId(i as u32), &issue.id);
+                ui.selectable_value(chosen, crate::scenario::IssueId(i as u32), &issue.topic);
             }
         });
     let history = world.resource::<StanceHistory>();

@@ -36,7 +36,7 @@ pub fn stances_svg(d: &Debrief, issue: IssueId) -> Result<String, String> {
         root.fill(&WHITE).map_err(err)?;
         let mut chart = ChartBuilder::on(&root)
             .caption(
-                format!("True stances on {}, day by day", def.id),
+                format!("True stances on {}, day by day", def.topic),
                 ("sans-serif", 20),
             )
             .margin(12)

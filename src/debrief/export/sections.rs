@@ -164,7 +164,7 @@ pub(super) fn stances(doc: &mut impl Doc, d: &Debrief) -> Result<(), String> {
             &format!("stances-{}", def.id),
             &format!(
                 "True stances on {} ({} at {:+.1}, {} at {:+.1}); your host government in black",
-                def.id, def.low, def.min, def.high, def.max
+                def.topic, def.low, def.min, def.high, def.max
             ),
             &stances_svg(d, issue)?,
         );
@@ -249,7 +249,7 @@ pub(super) fn counterfactual(doc: &mut impl Doc, d: &Debrief, cf: &Counterfactua
             .collect();
         doc.para(&format!(
             "The true stances on {} first differ on {}:",
-            s.issue(sp.issue).id,
+            s.issue(sp.issue).topic,
             sp.at
         ));
         doc.list(&items, false);
