@@ -173,8 +173,7 @@ fn open_requests(
         let npc_due = (!player).then(|| {
             let later = (rng.unit() * 48.0) as i64;
             let due = scenario.model.next_office_hour(
-                d.at
-                    .plus_hours(scenario.model.npc_reply_after_hours as i64 + later),
+                d.at.plus_hours(scenario.model.npc_reply_after_hours as i64 + later),
             );
             match deadline {
                 Some(dl) if dl.plus_hours(-2) < due => dl.plus_hours(-2).max(d.at),

@@ -299,3 +299,56 @@ fn time_stops_before_the_players_deadline_and_on_a_niact() {
     assert!(out.contains("*** NIACT ***"), "{out}");
     assert!(out.contains("[1960-08-26 02:30] >"), "{out}");
 }
+
+#[test]
+fn the_department_spends_its_few_high_level_approaches() {
+    let mut game = game_as("department", 1);
+    at(&mut game, "1960-07-20T10:00");
+    let approach = |game: &mut Game, by| {
+        game.command(Action::Approach {
+            government: "mexico".into(),
+            by,
+            issue: None,
+        })
+        .map_err(|e| e.to_string())
+    };
+    use demarche::command::Approacher::{President, Secretary};
+    let said = approach(&mut game, President).unwrap();
+    assert!(
+        said.contains("The President wrote to President Adolfo López Mateos"),
+        "{said}"
+    );
+    assert!(said.contains("2 high-level approaches left"), "{said}");
+    let memo = last_memo(&game);
+    assert!(
+        memo.contains("The President replied that the Government of Mexico"),
+        "{memo}"
+    );
+    approach(&mut game, Secretary).unwrap();
+    approach(&mut game, Secretary).unwrap();
+    let none = approach(&mut game, Secretary).unwrap_err();
+    assert!(none.contains("spent its 3 high-level approaches"), "{none}");
+    let mexico = game
+        .scenario()
+        .governments
+        .iter()
+        .position(|g| g.id == "mexico")
+        .unwrap();
+    let drivers = game.world().resource::<demarche::governments::Drivers>();
+    let causes: Vec<String> = drivers
+        .of(
+            demarche::scenario::GovId(mexico as u32),
+            demarche::scenario::IssueId(0),
+        )
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    assert!(
+        causes.iter().any(|c| c == "a letter from the President"),
+        "{causes:?}"
+    );
+    // A post cannot.
+    let mut post = game_as("caracas", 1);
+    let refused = approach(&mut post, Secretary).unwrap_err();
+    assert!(refused.contains("only the Department"), "{refused}");
+}

@@ -2,7 +2,7 @@
 
 mod resolve;
 
-pub use crate::vocab::CommandError;
+pub use crate::vocab::{Approacher, CommandError};
 
 use std::collections::VecDeque;
 
@@ -55,6 +55,14 @@ pub enum Action {
         telegram: String,
         request: String,
         option: String,
+    },
+    /// A high-level approach by the Department (a call by the Secretary on the Foreign
+    /// Minister, a letter from the President to the head of state), of which it has few.
+    Approach {
+        government: String,
+        by: Approacher,
+        #[serde(default)]
+        issue: Option<String>,
     },
     /// Let time run.
     Advance(Step),
@@ -163,6 +171,18 @@ fn apply(
                     })
                 }
             }
+            Action::Approach {
+                government,
+                by,
+                issue,
+            } => {
+                if setup.role != Role::Department {
+                    Err(CommandError::OnlyTheDepartmentApproaches)
+                } else {
+                    resolve::approach(&scenario, government, issue.as_deref())
+                        .and_then(|(g, i)| d.approach(g, *by, i))
+                }
+            }
             Action::Instruct(instruct) => {
                 let now = Now {
                     sent: &traffic.sent_telegrams,
@@ -209,6 +229,7 @@ impl Action {
                 telegram, request, ..
             } => format!("reply to {telegram} ({request})"),
             Action::Demarche { .. } => "démarche".into(),
+            Action::Approach { government, .. } => format!("approach to {government}"),
             Action::Decide { telegram, .. } => format!("decision on {telegram}"),
             Action::Instruct(i) => format!("the instructor's {i:?}"),
         }
@@ -236,6 +257,7 @@ fn describe(scenario: &Scenario, action: &Action) -> String {
             option,
         } => format!("decide {telegram} ({request}): {option}"),
         Action::Demarche { .. } => format!("démarche ({})", scenario.id),
+        Action::Approach { government, by, .. } => format!("approach to {government} ({by:?})"),
         Action::Instruct(i) => format!("instructor: {i:?}"),
     }
 }

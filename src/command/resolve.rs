@@ -26,6 +26,20 @@ pub(super) fn issue(s: &Scenario, name: &str) -> Result<IssueId, CommandError> {
     Ok(IssueId(s.names.issues.find("issue", HERE, name)?))
 }
 
+/// An approach's government, and its issue (by default the scenario's first).
+pub(super) fn approach(
+    s: &Scenario,
+    government: &str,
+    issue_name: Option<&str>,
+) -> Result<(crate::scenario::GovId, IssueId), CommandError> {
+    let g = crate::scenario::GovId(s.names.governments.find("government", HERE, government)?);
+    let i = issue_name
+        .map(|i| issue(s, i))
+        .transpose()?
+        .unwrap_or(IssueId(0));
+    Ok((g, i))
+}
+
 pub(super) fn material(s: &Scenario, name: &str) -> Result<MaterialId, CommandError> {
     Ok(MaterialId(s.names.materials.find("material", HERE, name)?))
 }

@@ -30,6 +30,7 @@ pub struct Diplomacy<'w, 's> {
     pub(super) flags: Res<'w, crate::triggers::Flags>,
     pub(super) governments: Res<'w, GovEntities>,
     pub(super) drivers: ResMut<'w, crate::governments::Drivers>,
+    pub(super) approaches: ResMut<'w, super::approach::Approaches>,
     pub(super) stances: Query<'w, 's, &'static mut Stances>,
     pub(super) posts: Query<
         'w,

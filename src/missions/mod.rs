@@ -2,6 +2,7 @@
 //! calls on leaders and its return cables; the rules by which non-player stations act.
 
 mod act;
+mod approach;
 mod call;
 pub mod memcon;
 mod npc;
@@ -76,7 +77,10 @@ pub struct Call {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.saved_component::<Rapport>("posts", Some("rapport"))
+    app.init_resource::<approach::Approaches>()
+        // Saves from before 0.3 have none: no approach made yet.
+        .saved_resource_optional::<approach::Approaches>("approaches")
+        .saved_component::<Rapport>("posts", Some("rapport"))
         .saved_component::<Estimates>("posts", Some("estimates"))
         .saved_component::<Outbox>("posts", Some("next_number"))
         .saved_component::<BusyUntil>("posts", Some("busy_until"))

@@ -23,6 +23,8 @@ Commands:
   reply                 answer an estimate request by return cable (asks step by step)
   demarche              call on a leader of the host government (asks step by step)
   decide                settle a decision (the Department)
+  approach GOV secretary|president
+                        a high-level approach to a government (the Department; few)
   dossier [POST]        the host government as the mission estimates it
   reports               what the posts have reported (the Department)
   next (n)              let time run until the next cable reaches you
@@ -110,6 +112,22 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
             ["reply"] => term.reply(&mut game, &mut out),
             ["demarche"] => term.demarche(&mut game, &mut out),
             ["decide"] => term.decide(&mut game, &mut out),
+            ["approach", government, who] => match *who {
+                "secretary" | "president" => game
+                    .command(crate::command::Action::Approach {
+                        government: government.to_string(),
+                        by: if *who == "secretary" {
+                            crate::command::Approacher::Secretary
+                        } else {
+                            crate::command::Approacher::President
+                        },
+                        issue: None,
+                    })
+                    .map_err(|e| e.to_string()),
+                _ => Err(format!(
+                    "`{who}` cannot make an approach; expected `secretary` or `president`"
+                )),
+            },
             ["save"] => save(&game, &game.save_file_name()),
             ["save", file] => save(&game, file),
             words => match instructor

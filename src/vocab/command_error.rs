@@ -21,6 +21,10 @@ pub enum CommandError {
     Unknown(Box<Unknown>),
     #[error("only the Department decides; a post answers with a reply")]
     OnlyTheDepartmentDecides,
+    #[error("only the Department makes high-level approaches; a post calls with `demarche`")]
+    OnlyTheDepartmentApproaches,
+    #[error("the Department has spent its {0} high-level approaches in this game")]
+    NoApproachesLeft(u32),
     #[error("the Department receives estimates; it does not send them")]
     DepartmentSendsNoEstimates,
     #[error("a mission can only call on its own host government")]

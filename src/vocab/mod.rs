@@ -79,3 +79,12 @@ pub enum SimSet {
 /// Index into the archive of cables sent ([`crate::cables::Archive`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct CableId(pub u32);
+
+/// Who makes a high-level approach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Approacher {
+    /// The Secretary of State telephones the Foreign Minister.
+    Secretary,
+    /// The President writes to the head of state.
+    President,
+}

@@ -233,6 +233,9 @@ pub struct RawModel {
     pub demarches: Vec<RawDemarcheRule>,
     /// How non-player missions act.
     pub npc: RawNpc,
+    /// High-level approaches the Department may spend in the game: a call by the Secretary
+    /// or a letter from the President, where the count is close.
+    pub approaches: u32,
 }
 
 impl Default for RawModel {
@@ -247,6 +250,7 @@ impl Default for RawModel {
                 RawDemarcheRule::new(RawWhom::Military, 0.05, 0.05, 1, 0.2),
             ],
             npc: RawNpc::default(),
+            approaches: 3,
         }
     }
 }

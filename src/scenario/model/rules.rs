@@ -157,6 +157,8 @@ pub struct Model {
     pub npc_reply_after_hours: u32,
     pub npc_see: Vec<(Whom, f64)>,
     pub npc_show_chance: f64,
+    /// High-level approaches the Department may spend.
+    pub approaches: u32,
 }
 
 impl Model {

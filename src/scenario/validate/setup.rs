@@ -121,6 +121,7 @@ pub(super) fn model(cx: &mut Cx, raw: &RawModel) -> Model {
         npc_reply_after_hours: raw.npc.reply_after_hours,
         npc_see,
         npc_show_chance: raw.npc.show_chance,
+        approaches: raw.approaches,
     }
 }
 
