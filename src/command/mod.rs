@@ -241,23 +241,62 @@ fn describe(scenario: &Scenario, action: &Action) -> String {
         Action::Advance(Step::Day) => "advance to the next day".into(),
         Action::Advance(Step::NextCable) => "advance to the next cable".into(),
         Action::Advance(Step::Until(m)) => format!("advance to {m}"),
+        // Described once resolved, so named as the player reads them, not by their ids.
         Action::Reply {
             telegram,
             request,
             position,
             probability,
             ..
-        } => format!(
-            "reply to {telegram} ({request}): {position}, {:.0}%",
-            probability * 100.0
-        ),
+        } => match cited(scenario, telegram, request) {
+            Some((t, r, name)) => {
+                let label = match &t.requests[r].kind {
+                    crate::scenario::RequestKind::Estimate { issue, .. } => scenario
+                        .issue(*issue)
+                        .positions
+                        .iter()
+                        .find(|p| p.id == *position)
+                        .map(|p| p.label.clone()),
+                    _ => None,
+                };
+                format!(
+                    "reply to {name}: {}, {:.0}%",
+                    label.unwrap_or_else(|| position.clone()),
+                    probability * 100.0
+                )
+            }
+            None => format!("reply to {telegram} ({request})"),
+        },
         Action::Decide {
             telegram,
             request,
             option,
-        } => format!("decide {telegram} ({request}): {option}"),
+        } => match cited(scenario, telegram, request) {
+            Some((t, r, name)) => {
+                let label = match &t.requests[r].kind {
+                    crate::scenario::RequestKind::Decision { options, .. } => options
+                        .iter()
+                        .find(|o| o.id == *option)
+                        .map(|o| o.label.clone()),
+                    _ => None,
+                };
+                format!("decide {name}: {}", label.unwrap_or_else(|| option.clone()))
+            }
+            None => format!("decide {telegram} ({request})"),
+        },
         Action::Demarche { .. } => format!("démarche ({})", scenario.id),
         Action::Approach { government, by, .. } => format!("approach to {government} ({by:?})"),
         Action::Instruct(i) => format!("instructor: {i:?}"),
     }
+}
+
+/// A telegram's request named by its ids, as the player cites it: "DEPTCIRTEL 47, paragraph (A)".
+fn cited<'s>(
+    scenario: &'s Scenario,
+    telegram: &str,
+    request: &str,
+) -> Option<(&'s crate::scenario::Telegram, usize, String)> {
+    let t = scenario.telegrams.iter().find(|t| t.id == telegram)?;
+    let r = t.requests.iter().position(|q| q.id == request)?;
+    Some((t, r, t.request_cited(r)))
 }
