@@ -352,3 +352,58 @@ fn the_department_spends_its_few_high_level_approaches() {
     let refused = approach(&mut post, Secretary).unwrap_err();
     assert!(refused.contains("only the Department"), "{refused}");
 }
+
+#[test]
+fn a_post_recommends_a_course_and_the_department_counts_it() {
+    let mut game = game_as("caracas", 1);
+    at(&mut game, "1960-08-10T10:00");
+    game.command(Action::Recommend {
+        vote: "seventh_named".into(),
+        press: false,
+        text: "A resolution naming Cuba would split the Latin Americans.".into(),
+    })
+    .unwrap();
+    let archive = game.world().resource::<Archive>();
+    let cable = archive.0.last().unwrap();
+    assert!(cable.body.starts_with(
+        "1. EMBASSY RECOMMENDS THAT DEPARTMENT NOT PRESS FOR RESOLUTION CONDEMNING THE GOVERNMENT OF CUBA BY NAME."
+    ), "{}", cable.body);
+    assert!(
+        cable
+            .body
+            .contains("2. A RESOLUTION NAMING CUBA WOULD SPLIT")
+    );
+    at(&mut game, "1960-08-26T00:00");
+    let archive = game.world().resource::<Archive>();
+    let instruction = archive
+        .0
+        .iter()
+        .find(|c| c.body.contains("DEPARTMENT COUNTS"))
+        .unwrap();
+    assert!(
+        instruction
+            .body
+            .replace('\n', " ")
+            .contains("THAT WE DO NOT: 1"),
+        "{}",
+        instruction.body
+    );
+}
+
+#[test]
+fn a_recommendation_on_a_vote_held_comes_too_late() {
+    let mut game = game_as("caracas", 1);
+    at(&mut game, "1960-07-20T10:00");
+    let late = game
+        .command(Action::Recommend {
+            vote: "coas_convocation".into(),
+            press: true,
+            text: String::new(),
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(
+        late.contains("has been held; a recommendation on it comes too late"),
+        "{late}"
+    );
+}

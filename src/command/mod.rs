@@ -64,6 +64,13 @@ pub enum Action {
         #[serde(default)]
         issue: Option<String>,
     },
+    /// A post's recommendation of its own: that the Department press a coming vote, or not.
+    Recommend {
+        vote: String,
+        press: bool,
+        #[serde(default)]
+        text: String,
+    },
     /// Let time run.
     Advance(Step),
     /// The instructor's commands (`--instructor`).
@@ -171,6 +178,21 @@ fn apply(
                     })
                 }
             }
+            Action::Recommend { vote, press, text } => match setup.role {
+                Role::Department => Err(CommandError::OnlyPostsRecommend),
+                Role::Post(post) => resolve::vote(&scenario, vote).and_then(|v| {
+                    d.recommend(post, v, *press, text, true)?;
+                    Ok(format!(
+                        "recommend {} {}",
+                        if *press {
+                            "pressing for"
+                        } else {
+                            "not pressing for"
+                        },
+                        scenario.vote(v).title
+                    ))
+                }),
+            },
             Action::Approach {
                 government,
                 by,
@@ -230,6 +252,7 @@ impl Action {
             } => format!("reply to {telegram} ({request})"),
             Action::Demarche { .. } => "démarche".into(),
             Action::Approach { government, .. } => format!("approach to {government}"),
+            Action::Recommend { vote, .. } => format!("recommendation on {vote}"),
             Action::Decide { telegram, .. } => format!("decision on {telegram}"),
             Action::Instruct(i) => format!("the instructor's {i:?}"),
         }
@@ -286,6 +309,7 @@ fn describe(scenario: &Scenario, action: &Action) -> String {
         },
         Action::Demarche { .. } => format!("démarche ({})", scenario.id),
         Action::Approach { government, by, .. } => format!("approach to {government} ({by:?})"),
+        Action::Recommend { vote, .. } => format!("recommendation on {vote}"),
         Action::Instruct(i) => format!("instructor: {i:?}"),
     }
 }

@@ -40,6 +40,12 @@ pub(super) fn approach(
     Ok((g, i))
 }
 
+pub(super) fn vote(s: &Scenario, name: &str) -> Result<crate::scenario::VoteId, CommandError> {
+    Ok(crate::scenario::VoteId(
+        s.names.votes.find("vote", HERE, name)?,
+    ))
+}
+
 pub(super) fn material(s: &Scenario, name: &str) -> Result<MaterialId, CommandError> {
     Ok(MaterialId(s.names.materials.find("material", HERE, name)?))
 }

@@ -31,6 +31,8 @@ pub struct Diplomacy<'w, 's> {
     pub(super) governments: Res<'w, GovEntities>,
     pub(super) drivers: ResMut<'w, crate::governments::Drivers>,
     pub(super) approaches: ResMut<'w, super::approach::Approaches>,
+    pub recommendations: ResMut<'w, super::recommend::Recommendations>,
+    pub(super) votes: Res<'w, crate::votes::VoteLog>,
     pub(super) stances: Query<'w, 's, &'static mut Stances>,
     pub(super) posts: Query<
         'w,
@@ -187,8 +189,7 @@ impl Diplomacy<'_, '_> {
             &scenario,
             (telegram, request),
             option,
-            vote,
-            count,
+            (vote, count, self.recommendations.tally(vote)),
             number,
             self.calendar.now,
         );

@@ -6,6 +6,7 @@ mod approach;
 mod call;
 pub mod memcon;
 mod npc;
+mod recommend;
 mod reply;
 
 use bevy::prelude::*;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use act::Diplomacy;
 pub use call::{can_call, whom_name};
+pub use recommend::{Recommendation, Recommendations};
 pub use reply::estimate_cable;
 
 use crate::effects::ChangeRapport;
@@ -78,6 +80,9 @@ pub struct Call {
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<approach::Approaches>()
+        .init_resource::<Recommendations>()
+        // Saves from before 0.3 have none: no recommendation sent.
+        .saved_resource_optional::<Recommendations>("recommendations")
         // Saves from before 0.3 have none: no approach made yet.
         .saved_resource_optional::<approach::Approaches>("approaches")
         .saved_component::<Rapport>("posts", Some("rapport"))

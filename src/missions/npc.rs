@@ -92,9 +92,12 @@ pub(super) fn act(
                 let pick = match (options.iter().position(|o| o.historical), counted.as_ref()) {
                     (Some(real), _) if historical => real,
                     (_, Some((c, tally))) => {
+                        // Where the count is close, the posts' recommendations tip it.
                         let close =
                             tally.firm.len() + tally.doubtful.len() >= tally.needed as usize;
-                        if tally.enough() || (close && d.rng.chance(0.5)) {
+                        let urged = d.recommendations.balance(c.vote) as f64;
+                        let odds = (0.5 + 0.15 * urged).clamp(0.1, 0.9);
+                        if tally.enough() || (close && d.rng.chance(odds)) {
                             c.enough
                         } else {
                             c.short

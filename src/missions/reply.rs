@@ -98,8 +98,11 @@ pub fn instruction_cable(
     scenario: &Scenario,
     (telegram, request): (TelegramId, RequestIx),
     option: usize,
-    vote: crate::scenario::VoteId,
-    count: &crate::votes::count::Count,
+    (vote, count, (press, not)): (
+        crate::scenario::VoteId,
+        &crate::votes::count::Count,
+        (u32, u32),
+    ),
     number: u32,
     now: Moment,
 ) -> Cable {
@@ -128,7 +131,7 @@ pub fn instruction_cable(
             count.telegraphese()
         ),
         format!(
-            "FIRM: {}. DOUBTFUL: {}. AGAINST OR ABSTAINING: {}. NO REPORT: {}.",
+            "FIRM: {}. DOUBTFUL: {}. AGAINST OR ABSTAINING: {}. NO REPORT: {}. POSTS RECOMMENDING THAT WE PRESS: {press}; THAT WE DO NOT: {not}.",
             names(&count.firm),
             names(&count.doubtful),
             names(&count.against),
@@ -174,7 +177,7 @@ pub fn instruction_cable(
 }
 
 /// Paragraphs numbered as a cable numbers them: "1. …", a blank line between.
-fn numbered(paragraphs: &[String]) -> String {
+pub(super) fn numbered(paragraphs: &[String]) -> String {
     paragraphs
         .iter()
         .enumerate()

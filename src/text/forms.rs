@@ -187,6 +187,39 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
         .map_err(|e| e.to_string())
     }
 
+    pub(super) fn recommend(
+        &mut self,
+        game: &mut Session,
+        out: &mut impl Write,
+    ) -> Result<String, String> {
+        let s = game.scenario();
+        let held = &game.world().resource::<crate::votes::VoteLog>().0;
+        let coming: Vec<usize> = (0..s.votes.len())
+            .filter(|v| !held.iter().any(|r| r.vote.index() == *v))
+            .collect();
+        if coming.is_empty() {
+            return Err("every vote has been held".into());
+        }
+        let _ = writeln!(out, "On which coming vote?");
+        for (n, v) in coming.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", n + 1, s.votes[*v].title);
+        }
+        let vote = s.votes[coming[self.choose(out, "Number?", coming.len())?]]
+            .id
+            .clone();
+        let _ = writeln!(
+            out,
+            "  1. The Department should press for it\n  2. It should not"
+        );
+        let press = self.choose(out, "Number?", 2)? == 0;
+        let text = self
+            .ask(out, "Why, in a sentence or two (or nothing)?")
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        game.command(Action::Recommend { vote, press, text })
+            .map_err(|e| e.to_string())
+    }
+
     pub(super) fn decide(
         &mut self,
         game: &mut Session,

@@ -23,6 +23,7 @@ Commands:
   reply                 answer an estimate request by return cable (asks step by step)
   demarche              call on a leader of the host government (asks step by step)
   decide                settle a decision (the Department)
+  recommend             recommend to the Department, by cable, a course on a coming vote
   approach GOV secretary|president
                         a high-level approach to a government (the Department; few)
   dossier [POST]        the host government as the mission estimates it
@@ -112,6 +113,7 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
             ["reply"] => term.reply(&mut game, &mut out),
             ["demarche"] => term.demarche(&mut game, &mut out),
             ["decide"] => term.decide(&mut game, &mut out),
+            ["recommend"] => term.recommend(&mut game, &mut out),
             ["approach", government, who] => match *who {
                 "secretary" | "president" => game
                     .command(crate::command::Action::Approach {

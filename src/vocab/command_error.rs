@@ -25,6 +25,10 @@ pub enum CommandError {
     OnlyTheDepartmentApproaches,
     #[error("the Department has spent its {0} high-level approaches in this game")]
     NoApproachesLeft(u32),
+    #[error("the vote on {0} has been held; a recommendation on it comes too late")]
+    VoteHeld(String),
+    #[error("a post recommends; the Department decides (`decide`) or approaches (`approach`)")]
+    OnlyPostsRecommend,
     #[error("the Department receives estimates; it does not send them")]
     DepartmentSendsNoEstimates,
     #[error("a mission can only call on its own host government")]
