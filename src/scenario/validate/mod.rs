@@ -8,6 +8,7 @@ mod reach;
 mod requests;
 mod setup;
 mod traffic;
+mod votes;
 mod world;
 
 use super::diagnostics::{Diagnostic, Severity};
