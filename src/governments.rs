@@ -75,6 +75,26 @@ impl Drivers {
     }
 }
 
+/// Which governments' heads have, in a good conversation with the US mission, been moved to
+/// instruct their Foreign Ministers: at a Meeting of Consultation a Foreign Minister who has
+/// no such instructions votes his own views (his `lean`), as Arcaya and Porras did at San
+/// José (CIA weekly, 1 September 1960).
+#[derive(Resource, Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Instructed(pub Vec<bool>);
+
+impl Instructed {
+    pub fn get(&self, government: GovId) -> bool {
+        self.0.get(government.index()).copied().unwrap_or(false)
+    }
+
+    pub fn set(&mut self, government: GovId) {
+        if let Some(i) = self.0.get_mut(government.index()) {
+            *i = true;
+        }
+    }
+}
+
 /// Every government's stances once a day, for the debrief's chart.
 #[derive(Resource, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct StanceHistory(pub Vec<(Moment, Vec<Vec<f64>>)>);
@@ -99,6 +119,9 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<GovEntities>()
         .init_resource::<StanceHistory>()
         .init_resource::<Drivers>()
+        .init_resource::<Instructed>()
+        // Saves from before 0.3 have none: no Foreign Minister instructed.
+        .saved_resource_optional::<Instructed>("instructed")
         .saved_resource::<StanceHistory>("history")
         // Saves from before 0.3 have none: their votes give fewer reasons.
         .saved_resource_optional::<Drivers>("drivers")
@@ -133,6 +156,7 @@ pub fn spawn(world: &mut World) {
         entities.push(entity);
     }
     world.insert_resource(GovEntities(entities));
+    world.insert_resource(Instructed(vec![false; scenario.governments.len()]));
     world.insert_resource(Drivers(
         scenario
             .governments

@@ -407,3 +407,37 @@ fn a_recommendation_on_a_vote_held_comes_too_late() {
         "{late}"
     );
 }
+
+#[test]
+fn a_foreign_minister_votes_his_own_views_unless_his_president_instructs_him() {
+    let reason_in_the_declaration = |call_on_the_president: bool| {
+        let mut game = game_as("caracas", 1);
+        if call_on_the_president {
+            at(&mut game, "1960-07-12T10:00");
+            see(&mut game, RawWhom::HeadOfState).unwrap();
+        }
+        game.finish();
+        let s = game.scenario();
+        let votes = game.world().resource::<demarche::votes::VoteLog>();
+        votes
+            .0
+            .iter()
+            .find(|r| s.vote(r.vote).id == "seventh_general")
+            .and_then(|r| {
+                r.ballots
+                    .iter()
+                    .find(|b| s.government(b.government).id == "venezuela")
+            })
+            .map(|b| b.reason.clone())
+            .unwrap_or_default()
+    };
+    let alone = reason_in_the_declaration(false);
+    assert!(
+        alone.contains(
+            "its Foreign Minister's own views, with no instructions from his President -0.40"
+        ),
+        "{alone}"
+    );
+    let instructed = reason_in_the_declaration(true);
+    assert!(!instructed.contains("own views"), "{instructed}");
+}

@@ -30,6 +30,7 @@ pub struct Diplomacy<'w, 's> {
     pub(super) flags: Res<'w, crate::triggers::Flags>,
     pub(super) governments: Res<'w, GovEntities>,
     pub(super) drivers: ResMut<'w, crate::governments::Drivers>,
+    pub(super) instructed: ResMut<'w, crate::governments::Instructed>,
     pub(super) approaches: ResMut<'w, super::approach::Approaches>,
     pub recommendations: ResMut<'w, super::recommend::Recommendations>,
     pub(super) votes: Res<'w, crate::votes::VoteLog>,

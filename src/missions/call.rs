@@ -78,6 +78,11 @@ impl Diplomacy<'_, '_> {
             * leader.weight
             * standing;
         let reception = Reception::draw(&mut self.rng, rapport.0, show.len());
+        // A head of government persuaded in a good conversation instructs his Foreign
+        // Minister to vote as he decides, not as the Minister thinks.
+        if kind == Whom::HeadOfState && matches!(reception, Reception::Warm | Reception::Correct) {
+            self.instructed.set(mission.host);
+        }
         if reception == Reception::Backfired {
             cost *= 2.0;
         }

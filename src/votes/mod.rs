@@ -89,6 +89,7 @@ fn count(
     scenario: Res<ActiveScenario>,
     stances: GovernmentStances,
     drivers: Res<crate::governments::Drivers>,
+    instructed: Res<crate::governments::Instructed>,
     requests: Res<Requests>,
     setup: Res<Setup>,
     mut log: ResMut<VoteLog>,
@@ -104,9 +105,10 @@ fn count(
             .map(|g| {
                 // A vote's own linkage moves a government beside its stance on the issue.
                 let linked: f64 = vote.linkage_for(*g).map(|l| l.by).sum();
+                let minister = own_views(&scenario, vote, *g, instructed.get(*g), calendar.now);
                 let stance = scenario
                     .issue(vote.issue)
-                    .clamp(stances.get(*g, vote.issue) + linked);
+                    .clamp(stances.get(*g, vote.issue) + linked + minister.unwrap_or(0.0));
                 let recorded = vote.record.iter().find(|(r, _)| r == g).map(|(_, c)| *c);
                 let (cast, reason) = if let (true, Some(recorded)) = (setup.historical, recorded) {
                     (
@@ -151,7 +153,7 @@ fn count(
                     {
                         format!(
                             "{reason}; because of {}",
-                            because(&drivers.of(*g, vote.issue), vote, *g)
+                            because(&drivers.of(*g, vote.issue), vote, *g, minister)
                         )
                     }
                     _ => reason,
@@ -208,6 +210,7 @@ fn because(
     drivers: &[(String, f64)],
     vote: &crate::scenario::Vote,
     government: crate::scenario::GovId,
+    minister: Option<f64>,
 ) -> String {
     // The four largest by name; the rest summed, so the reasons stay readable and add up.
     const NAMED: usize = 4;
@@ -223,10 +226,15 @@ fn because(
         let causes = if n == 1 { "cause" } else { "causes" };
         out.push(format!("{n} smaller {causes} {rest:+.2}"));
     }
-    let linked: Vec<String> = vote
+    let mut linked: Vec<String> = vote
         .linkage_for(government)
         .map(|l| format!("{} {:+.2}", l.because, l.by))
         .collect();
+    if let Some(lean) = minister {
+        linked.push(format!(
+            "its Foreign Minister's own views, with no instructions from his President {lean:+.2}"
+        ));
+    }
     if out.is_empty() {
         out.push("nothing moved it".into());
     }
@@ -235,4 +243,26 @@ fn because(
         text.push_str(&format!("; in this vote: {}", linked.join(", ")));
     }
     text
+}
+
+/// At a meeting of Foreign Ministers, a Minister his President has not instructed votes his
+/// own views: his lean on the issue, if he has one.
+fn own_views(
+    scenario: &crate::scenario::Scenario,
+    vote: &crate::scenario::Vote,
+    government: GovId,
+    instructed: bool,
+    now: Moment,
+) -> Option<f64> {
+    use crate::scenario::format::{Body, LeaderRole};
+    if instructed || vote.body == Body::CouncilOfOas {
+        return None;
+    }
+    scenario
+        .government(government)
+        .leaders
+        .iter()
+        .find(|l| l.role == LeaderRole::ForeignMinister && l.in_office(now))
+        .map(|l| l.lean[vote.issue.index()])
+        .filter(|lean| *lean != 0.0)
 }
