@@ -441,3 +441,22 @@ fn a_foreign_minister_votes_his_own_views_unless_his_president_instructs_him() {
     let instructed = reason_in_the_declaration(true);
     assert!(!instructed.contains("own views"), "{instructed}");
 }
+
+#[test]
+fn standing_is_with_the_leader_called_on() {
+    let mut game = game_as("caracas", 1);
+    at(&mut game, "1960-07-12T10:00");
+    see(&mut game, RawWhom::ForeignMinister).unwrap();
+    let s = game.scenario();
+    let caracas = s.missions.iter().position(|m| m.id == "caracas").unwrap();
+    let standing = &game.world().resource::<demarche::missions::Standings>().0[caracas];
+    // Betancourt (0) untouched, Arcaya (1) spent, the Ambassador (2) untouched.
+    assert_eq!(standing[0], 0.6);
+    assert!(standing[1] < 0.6, "{standing:?}");
+    assert_eq!(standing[2], 0.6);
+    // The terminal's dossier gives the standing with each leader, not role ids.
+    let dossier = terminal("dossier\n");
+    assert!(dossier.contains("Rómulo Betancourt"), "{dossier}");
+    assert!(dossier.contains("60/100"), "{dossier}");
+    assert!(!dossier.contains("(HeadOfState)"), "{dossier}");
+}

@@ -46,6 +46,7 @@ pub struct Diplomacy<'w, 's> {
             &'static mut Calls,
         ),
     >,
+    pub(super) standings: ResMut<'w, super::Standings>,
     pub(super) sent: MessageWriter<'w, Sent>,
 }
 

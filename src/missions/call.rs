@@ -58,6 +58,12 @@ impl Diplomacy<'_, '_> {
             .ok_or(CommandError::NoDemarcheRule)?
             .clone();
         let entity = self.stations.entity(Station::Post(post));
+        // The standing that counts is with the man called on.
+        let ix = host
+            .leaders
+            .iter()
+            .position(|l| l.id == leader.id)
+            .unwrap_or(0);
         let (mut rapport, mut estimates, _, mut busy, mut calls) = self
             .posts
             .get_mut(entity)
@@ -73,11 +79,10 @@ impl Diplomacy<'_, '_> {
                 .sum::<f64>();
         // A chargé d'affaires carries less weight than the chief of mission.
         let standing = if mission.chief_gone(now) { 0.6 } else { 1.0 };
-        let push = (rule.push * (0.5 + rapport.0) + materials)
-            * host.us_pressure
-            * leader.weight
-            * standing;
-        let reception = Reception::draw(&mut self.rng, rapport.0, show.len());
+        let with = self.standings.with(post, ix, rapport.0);
+        let push =
+            (rule.push * (0.5 + with) + materials) * host.us_pressure * leader.weight * standing;
+        let reception = Reception::draw(&mut self.rng, with, show.len());
         // A head of government persuaded in a good conversation instructs his Foreign
         // Minister to vote as he decides, not as the Minister thinks.
         if kind == Whom::HeadOfState && matches!(reception, Reception::Warm | Reception::Correct) {
@@ -101,7 +106,9 @@ impl Diplomacy<'_, '_> {
             crate::governments::US_REPRESENTATIONS,
             stances.0[i] - before,
         );
-        rapport.0 = (rapport.0 - cost).max(0.0);
+        rapport.0 = self
+            .standings
+            .change(post, (ix, host.leaders.len()), -cost, rapport.0);
         busy.0 = now.plus_days(rule.days as i64);
         // He speaks from where he stands himself, and the less he trusts the caller, the
         // less his words tell.

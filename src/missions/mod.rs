@@ -27,10 +27,63 @@ use crate::vocab::{ActiveScenario, SimSet};
 #[derive(Component, Clone, Copy, Debug)]
 pub struct Post(pub PostId);
 
-/// Standing with the host government, 0..1: it makes démarches work, and they spend it.
+/// Standing with the host government, 0..1: the mean of the standing with each of its
+/// leaders ([`Standing`]).
 #[derive(Component, Clone, Copy, Debug, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Rapport(pub f64);
+
+/// Each post's standing with each leader of its host government, 0..1, by post and leader
+/// index: a call on him works better with it, and spends it; it is with him, not with his
+/// colleagues. The post's [`Rapport`] is their mean.
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Standings(pub Vec<Vec<f64>>);
+
+impl Standings {
+    /// With leader `ix` of `post`'s host; a save from before per-leader standing has none:
+    /// the post's rapport.
+    pub fn with(&self, post: PostId, ix: usize, rapport: f64) -> f64 {
+        self.0
+            .get(post.index())
+            .and_then(|p| p.get(ix))
+            .copied()
+            .unwrap_or(rapport)
+    }
+
+    /// Changes the standing with leader `ix` and returns the post's new rapport (the mean).
+    pub fn change(
+        &mut self,
+        post: PostId,
+        (ix, leaders): (usize, usize),
+        by: f64,
+        rapport: f64,
+    ) -> f64 {
+        let Some(list) = self.0.get_mut(post.index()) else {
+            return (rapport + by).clamp(0.0, 1.0);
+        };
+        if list.len() != leaders {
+            *list = vec![rapport; leaders];
+        }
+        if let Some(r) = list.get_mut(ix) {
+            *r = (*r + by).clamp(0.0, 1.0);
+        }
+        if list.is_empty() {
+            rapport
+        } else {
+            list.iter().sum::<f64>() / list.len() as f64
+        }
+    }
+
+    /// Every leader's standing with `post` moves (an event's change, with the government).
+    pub fn change_all(&mut self, post: PostId, by: f64) {
+        if let Some(list) = self.0.get_mut(post.index()) {
+            for r in list.iter_mut() {
+                *r = (*r + by).clamp(0.0, 1.0);
+            }
+        }
+    }
+}
 
 /// What the mission believes of its host's stance on each issue.
 #[derive(Component, Clone, Debug, Serialize, Deserialize)]
@@ -80,6 +133,9 @@ pub struct Call {
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<approach::Approaches>()
+        .init_resource::<Standings>()
+        // Saves from before 0.3 have none: each leader starts at the post's rapport.
+        .saved_resource_optional::<Standings>("standings")
         .init_resource::<Recommendations>()
         // Saves from before 0.3 have none: no recommendation sent.
         .saved_resource_optional::<Recommendations>("recommendations")
@@ -97,6 +153,13 @@ pub(crate) fn plugin(app: &mut App) {
 /// Gives each post its components and its first, noisy estimates of its host.
 pub fn spawn(world: &mut World) {
     let scenario = world.resource::<ActiveScenario>().clone();
+    world.insert_resource(Standings(
+        scenario
+            .missions
+            .iter()
+            .map(|m| vec![m.rapport; scenario.government(m.host).leaders.len()])
+            .collect(),
+    ));
     for (p, mission) in scenario.missions.iter().enumerate() {
         let host = scenario.government(mission.host);
         let estimates: Vec<Estimate> = {
@@ -127,13 +190,16 @@ pub fn spawn(world: &mut World) {
     }
 }
 
+/// An event's change of standing is with the whole government: every leader's moves.
 fn change_rapport(
     on: On<ChangeRapport>,
     stations: Res<Stations>,
     mut rapport: Query<&mut Rapport>,
+    mut standings: ResMut<Standings>,
 ) {
     let ChangeRapport { post, by } = *on.event();
     if let Ok(mut r) = rapport.get_mut(stations.entity(Station::Post(post))) {
         r.0 = (r.0 + by).clamp(0.0, 1.0);
     }
+    standings.change_all(post, by);
 }

@@ -105,9 +105,23 @@ pub fn render_dossier(world: &World, post: PostId) -> String {
     {
         let _ = writeln!(out, "Busy with a call until {}", b.0);
     }
-    out.push_str("Leaders:\n");
-    for l in &gov.leaders {
-        let _ = writeln!(out, "  {:<24} {} ({:?})", l.name, l.title, l.role);
+    out.push_str("Leaders, and the mission's standing with each:\n");
+    let standing = world
+        .resource::<crate::missions::Standings>()
+        .0
+        .get(post.index());
+    let now = world.resource::<crate::calendar::Calendar>().now;
+    for (ix, l) in gov.leaders.iter().enumerate() {
+        let with = standing
+            .and_then(|s| s.get(ix))
+            .map(|r| format!("{:.0}/100", r * 100.0))
+            .unwrap_or_default();
+        let office = if l.in_office(now) {
+            ""
+        } else {
+            " (not in office now)"
+        };
+        let _ = writeln!(out, "  {:<24} {:<40} {with}{office}", l.name, l.title);
     }
     if let Some(e) = views::estimates(world, post) {
         out.push_str("The mission's estimates:\n");

@@ -58,9 +58,17 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
             ui.add_space(6.0);
             ui.label(egui::RichText::new("Leaders").strong());
             let now = session.game.now();
-            for l in &gov.leaders {
+            let standing = world
+                .resource::<crate::missions::Standings>()
+                .0
+                .get(post.index());
+            for (ix, l) in gov.leaders.iter().enumerate() {
+                let with = standing
+                    .and_then(|s| s.get(ix))
+                    .map(|r| format!(" — standing {:.0}/100", r * 100.0))
+                    .unwrap_or_default();
                 if l.in_office(now) {
-                    ui.label(format!("{} {}", l.title, l.name));
+                    ui.label(format!("{} {}{with}", l.title, l.name));
                 } else {
                     ui.weak(format!("{} {} (not in office now)", l.title, l.name));
                 }
