@@ -15,7 +15,14 @@ use crate::vocab::{ActiveScenario, Setup};
 
 pub struct Game {
     app: App,
+    /// Set when a chain of effects ran away at one moment: the game then takes no command.
+    halted: Option<Moment>,
 }
+
+/// The most ticks one moment may take to settle. A real cascade (a vote whose result fires
+/// an event that sends a telegram) takes a handful; a scenario whose effects call each other
+/// in a circle would take forever.
+pub const RUNAWAY: usize = 10_000;
 
 impl Game {
     /// Builds the world from the scenario; the clock stands at the period's start.
@@ -24,7 +31,7 @@ impl Game {
         app.finish();
         app.cleanup();
         app.update();
-        let mut game = Game { app };
+        let mut game = Game { app, halted: None };
         game.settle();
         game
     }
@@ -56,6 +63,9 @@ impl Game {
 
     /// Gives a command now; returns what it did, or why it was refused.
     pub fn command(&mut self, action: Action) -> Result<String, CommandError> {
+        if let Some(at) = self.halted {
+            return Err(CommandError::Runaway(at));
+        }
         if self.is_over() {
             return Err(CommandError::GameOver);
         }
@@ -82,15 +92,33 @@ impl Game {
         } else {
             self.settle();
         }
-        result
+        match self.halted {
+            Some(at) => Err(CommandError::Runaway(at)),
+            None => result,
+        }
+    }
+
+    /// Whether a chain of effects ran away, and when: the game takes no more commands.
+    pub fn halted(&self) -> Option<Moment> {
+        self.halted
     }
 
     /// Ticks until the clock has run as far as asked, or the game ends.
     fn run_clock(&mut self) {
+        let mut still = 0;
         while !self.is_over()
             && (self.world().resource::<Calendar>().until.is_some() || !self.settled())
         {
             self.app.update();
+            still = if self.world().resource::<Calendar>().moved {
+                0
+            } else {
+                still + 1
+            };
+            if still > RUNAWAY {
+                self.halted = Some(self.now());
+                return;
+            }
         }
     }
 
@@ -104,8 +132,14 @@ impl Game {
 
     /// Ticks without moving the clock until nothing more happens at this moment.
     fn settle(&mut self) {
+        let mut ticks = 0;
         while !self.is_over() && !self.settled() {
             self.app.update();
+            ticks += 1;
+            if ticks > RUNAWAY {
+                self.halted = Some(self.now());
+                return;
+            }
         }
     }
 

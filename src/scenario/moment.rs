@@ -35,12 +35,19 @@ impl Moment {
         Moment(self.date().to_datetime(jiff::civil::time(hour, 0, 0, 0)))
     }
 
-    /// This moment moved on by a whole number of hours (saturating at the calendar's end).
+    /// This moment moved on by a whole number of hours, saturating at the calendar's ends
+    /// (validation keeps every scenario's moments far inside them, so no game reaches one).
     pub fn plus_hours(self, hours: i64) -> Self {
-        self.0
-            .checked_add(jiff::Span::new().hours(hours))
+        jiff::Span::new()
+            .try_hours(hours)
+            .ok()
+            .and_then(|span| self.0.checked_add(span).ok())
             .map(Moment)
-            .unwrap_or(self)
+            .unwrap_or(Moment(if hours < 0 {
+                DateTime::MIN
+            } else {
+                DateTime::MAX
+            }))
     }
 
     pub fn plus_days(self, days: i64) -> Self {

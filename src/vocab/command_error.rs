@@ -14,6 +14,13 @@ pub enum CommandError {
     Misdated { at: Moment, now: Moment },
     #[error("the command was not applied")]
     NotApplied,
+    /// The scenario's effects set each other off without end at one moment: the game stops
+    /// rather than run forever (validation reports the cycles it can see beforehand).
+    #[error(
+        "at {0} the scenario's effects kept setting each other off ({rounds} rounds at one moment); the game stops here. Expected a scenario whose votes, flags and telegrams do not call each other in a circle",
+        rounds = crate::game::RUNAWAY
+    )]
+    Runaway(Moment),
     #[error("the instructor has paused the game; time cannot run until they resume")]
     Paused,
     /// A name that is not one of the scenario's (boxed: it is the largest of these).

@@ -7,6 +7,21 @@ use super::{Cx, Then};
 
 pub(super) fn build_issue(cx: &mut Cx, at: &[Seg], raw: &RawIssue) -> Issue {
     let (min, max) = (raw.scale.min, raw.scale.max);
+    use super::numbers::MAX_SCALE;
+    cx.in_range(
+        &at.then("scale").then("min"),
+        "the scale's `min`",
+        min,
+        -MAX_SCALE,
+        MAX_SCALE,
+    );
+    cx.in_range(
+        &at.then("scale").then("max"),
+        "the scale's `max`",
+        max,
+        -MAX_SCALE,
+        MAX_SCALE,
+    );
     if min >= max {
         cx.error(
             &at.then("scale"),

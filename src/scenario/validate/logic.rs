@@ -22,6 +22,11 @@ impl<'a> Logic<'a> {
         }
     }
 
+    /// The width of an issue's scale: how far one effect may move a stance on it.
+    fn scale(&self, issue: IssueId) -> Option<f64> {
+        self.issues.get(issue.index()).map(|i| i.max - i.min)
+    }
+
     pub fn trigger(&mut self, cx: &mut Cx, at: &[Seg], raw: &RawTrigger) -> Trigger {
         let n = self.n;
         match raw {
@@ -197,11 +202,9 @@ impl<'a> Logic<'a> {
                 spread,
             } => {
                 let issue = IssueId(n.issues.resolve(cx, &at.then("issue"), issue));
-                if *spread < 0.0 {
-                    cx.error(
-                        &at.then("spread"),
-                        format!("the spread is {spread}; expected 0 or more"),
-                    );
+                if let Some(scale) = self.scale(issue) {
+                    cx.in_range(&at.then("by"), "`by`", *by, -scale, scale);
+                    cx.in_range(&at.then("spread"), "the spread", *spread, 0.0, scale);
                 }
                 if governments.is_empty() {
                     cx.error(
@@ -232,11 +235,22 @@ impl<'a> Logic<'a> {
                 telegram,
                 after_hours,
             } => Effect::Schedule {
-                telegram: TelegramId(n.telegrams.resolve(cx, &at.then("telegram"), telegram)),
+                telegram: {
+                    cx.at_most(
+                        &at.then("after_hours"),
+                        "`after_hours`",
+                        *after_hours,
+                        super::numbers::MAX_HOURS,
+                    );
+                    TelegramId(n.telegrams.resolve(cx, &at.then("telegram"), telegram))
+                },
                 after_hours: *after_hours,
             },
             RawEffect::Rapport { post, by } => Effect::Rapport {
-                post: PostId(n.missions.resolve(cx, &at.then("post"), post)),
+                post: {
+                    cx.in_range(&at.then("by"), "`by`", *by, -1.0, 1.0);
+                    PostId(n.missions.resolve(cx, &at.then("post"), post))
+                },
                 by: *by,
             },
             RawEffect::CallVote(v) => Effect::CallVote(VoteId(n.votes.resolve(cx, &at.then(0), v))),

@@ -1,8 +1,10 @@
 //! Raw scenario to validated scenario, in one pass that reports every problem at once.
 
+mod happen;
 mod index;
 mod issues;
 mod logic;
+pub mod numbers;
 mod people;
 mod reach;
 mod requests;
@@ -44,6 +46,7 @@ pub fn validate(
             ),
         );
     }
+    numbers::period(&mut cx, raw);
     if raw.governments.is_empty() {
         cx.error(
             &path(&["governments"]),
@@ -55,6 +58,7 @@ pub fn validate(
     }
     let names = world::names(&mut cx, raw);
     let scenario = world::build(&mut cx, raw, &names);
+    cx.finite_everywhere();
     let mut diags = cx.diags;
     diags.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     if diags.iter().any(|d| d.severity == Severity::Error) {
@@ -195,7 +199,14 @@ impl Cx<'_> {
 
     /// Reports a number outside `lo..=hi`.
     pub fn in_range(&mut self, at: &[Seg], what: &str, value: f64, lo: f64, hi: f64) {
-        if !(lo..=hi).contains(&value) {
+        if !value.is_finite() {
+            self.error(
+                at,
+                format!(
+                    "{what} is {value}, not a finite number; expected a number from {lo} to {hi}"
+                ),
+            );
+        } else if !(lo..=hi).contains(&value) {
             self.error(
                 at,
                 format!("{what} is {value}; expected a number from {lo} to {hi}"),

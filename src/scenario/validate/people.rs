@@ -144,6 +144,12 @@ fn chief_left(cx: &mut Cx, at: &[Seg], raw: &RawMission) {
 pub(super) fn mission(cx: &mut Cx, n: &AllNames, at: &[Seg], raw: &RawMission) -> Mission {
     cx.in_range(&at.then("rapport"), "`rapport`", raw.rapport, 0.0, 1.0);
     cx.in_range(&at.then("noise"), "`noise`", raw.noise, 0.0, 2.0);
+    cx.at_most(
+        &at.then("first_number"),
+        "`first_number`",
+        raw.first_number,
+        super::numbers::MAX_FIRST_NUMBER,
+    );
     let bureau = raw
         .bureau
         .as_ref()

@@ -135,12 +135,13 @@ pub(super) fn request(cx: &mut Cx, logic: &mut Logic, at: &[Seg], r: &RawRequest
                 .enumerate()
                 .map(|(i, o)| {
                     let here = at.then("options").then(i);
-                    if o.weight < 0.0 {
-                        cx.error(
-                            &here.then("weight"),
-                            format!("the weight is {}; expected 0 or more", o.weight),
-                        );
-                    }
+                    cx.in_range(
+                        &here.then("weight"),
+                        "the weight",
+                        o.weight,
+                        0.0,
+                        super::numbers::MAX_WEIGHT,
+                    );
                     DecisionOption {
                         id: o.id.clone(),
                         label: o.label.clone(),

@@ -2,6 +2,7 @@
 
 use super::super::format::*;
 use super::super::model::*;
+use super::numbers::{MAX_DAYS, MAX_HOURS, MAX_PUSH, MAX_WEIGHT};
 use super::world::AllNames;
 use super::{Cx, Then, path};
 
@@ -75,6 +76,8 @@ pub(super) fn model(cx: &mut Cx, raw: &RawModel) -> Model {
             0.0,
             1.0,
         );
+        cx.in_range(&here.then("push"), "`push`", r.push, -MAX_PUSH, MAX_PUSH);
+        cx.at_most(&here.then("days"), "`days`", r.days, MAX_DAYS);
         demarches.push(DemarcheRule {
             see,
             push: r.push,
@@ -103,7 +106,7 @@ pub(super) fn model(cx: &mut Cx, raw: &RawModel) -> Model {
                 "expected `HeadOfState`, `ForeignMinister` or `Military`",
             ),
         }
-        cx.in_range(&here, "a weight", *weight, 0.0, f64::MAX);
+        cx.in_range(&here, "a weight", *weight, 0.0, MAX_WEIGHT);
     }
     cx.in_range(
         &at.then("npc").then("show_chance"),
@@ -113,6 +116,25 @@ pub(super) fn model(cx: &mut Cx, raw: &RawModel) -> Model {
         1.0,
     );
     let t = &raw.transit;
+    for (field, hours) in [
+        ("niact", t.niact),
+        ("immediate", t.immediate),
+        ("priority", t.priority),
+        ("routine", t.routine),
+    ] {
+        cx.at_most(
+            &at.then("transit").then(field),
+            &format!("the transit time `{field}`"),
+            hours,
+            MAX_HOURS,
+        );
+    }
+    cx.at_most(
+        &at.then("npc").then("reply_after_hours"),
+        "`reply_after_hours`",
+        raw.npc.reply_after_hours,
+        MAX_HOURS,
+    );
     Model {
         transit_hours: [t.niact, t.immediate, t.priority, t.routine],
         office_opens: raw.office_opens,

@@ -3,7 +3,7 @@
 use super::super::format::*;
 use super::super::model::*;
 use super::super::spans::Seg;
-use super::{Cx, Names, Then, issues, logic, path, people, reach, setup, traffic};
+use super::{Cx, Names, Then, happen, issues, logic, path, people, reach, setup, traffic};
 
 /// Every declared id, so that references can point forwards.
 pub(in crate::scenario) struct AllNames {
@@ -212,11 +212,24 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         materials: raw
             .materials
             .iter()
-            .map(|m| Material {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                push: m.push,
-                rapport_cost: m.rapport_cost,
+            .enumerate()
+            .map(|(i, m)| {
+                let here = path(&["materials"]).then(i);
+                let most = super::numbers::MAX_PUSH;
+                cx.in_range(&here.then("push"), "`push`", m.push, -most, most);
+                cx.in_range(
+                    &here.then("rapport_cost"),
+                    "`rapport_cost`",
+                    m.rapport_cost,
+                    0.0,
+                    1.0,
+                );
+                Material {
+                    id: m.id.clone(),
+                    title: m.title.clone(),
+                    push: m.push,
+                    rapport_cost: m.rapport_cost,
+                }
             })
             .collect(),
         telegrams,
@@ -243,6 +256,7 @@ pub(super) fn build(cx: &mut Cx, raw: &RawScenario, n: &AllNames) -> Scenario {
         ..scenario
     };
     reach::reachability(cx, &scenario);
+    happen::check(cx, &scenario);
     reach::citations(cx, &scenario);
     scenario
 }

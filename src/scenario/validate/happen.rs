@@ -1,0 +1,247 @@
+//! What can ever happen in a scenario, found by following effects from what can start on its
+//! own: votes that call each other in a circle (an error: the game would never leave that
+//! moment), and votes, telegrams, events and endings that nothing can ever bring about
+//! (warnings; an error when no ending but the clock's can ever be reached).
+
+use super::super::model::*;
+use super::{Cx, Then, path};
+
+/// What can happen, as far as validation can tell without playing.
+#[derive(Default)]
+struct Possible {
+    telegrams: Vec<bool>,
+    events: Vec<bool>,
+    votes: Vec<bool>,
+    flags: Vec<bool>,
+    endings: Vec<bool>,
+}
+
+impl Possible {
+    fn of(s: &Scenario) -> Possible {
+        let mut p = Possible {
+            telegrams: vec![false; s.telegrams.len()],
+            events: vec![false; s.events.len()],
+            votes: vec![false; s.votes.len()],
+            flags: vec![false; s.flags.len()],
+            endings: vec![false; s.endings.len()],
+        };
+        if let Some(e) = p.endings.get_mut(s.period_end.index()) {
+            *e = true;
+        }
+        // Each round adds at least one item or stops: at most as many rounds as items.
+        loop {
+            let mut changed = false;
+            for (i, t) in s.telegrams.iter().enumerate() {
+                if !p.telegrams[i] && t.trigger.as_ref().is_some_and(|tr| p.can_hold(tr, s)) {
+                    p.telegrams[i] = true;
+                    changed = true;
+                }
+                if p.telegrams[i] {
+                    changed |= p.follow(&t.effects);
+                    for r in &t.requests {
+                        if let RequestKind::Decision { options, .. } = &r.kind {
+                            for o in options {
+                                changed |= p.follow(&o.effects);
+                            }
+                        }
+                    }
+                }
+            }
+            for (i, e) in s.events.iter().enumerate() {
+                if !p.events[i] && p.can_hold(&e.trigger, s) {
+                    p.events[i] = true;
+                    changed = true;
+                }
+                if p.events[i] {
+                    changed |= p.follow(&e.effects);
+                }
+            }
+            for (i, v) in s.votes.iter().enumerate() {
+                if p.votes[i] {
+                    changed |= p.follow(&v.on_pass);
+                    changed |= p.follow(&v.on_fail);
+                }
+            }
+            if !changed {
+                return p;
+            }
+        }
+    }
+
+    /// Marks what `effects` bring about; whether anything was new.
+    fn follow(&mut self, effects: &[Effect]) -> bool {
+        let mut changed = false;
+        let mut mark = |v: &mut Vec<bool>, i: usize| {
+            if let Some(x) = v.get_mut(i)
+                && !*x
+            {
+                *x = true;
+                changed = true;
+            }
+        };
+        for e in effects {
+            match e {
+                Effect::Send(t) | Effect::Schedule { telegram: t, .. } => {
+                    mark(&mut self.telegrams, t.index())
+                }
+                Effect::CallVote(v) => mark(&mut self.votes, v.index()),
+                Effect::SetFlag(f) => mark(&mut self.flags, f.index()),
+                Effect::End(e) => mark(&mut self.endings, e.index()),
+                Effect::MoveStance { .. } | Effect::ClearFlag(_) | Effect::Rapport { .. } => {}
+            }
+        }
+        changed
+    }
+
+    /// Whether a trigger could hold, given what can happen so far. Stances and `Not` are
+    /// taken to be possible: only playing can tell.
+    fn can_hold(&self, t: &Trigger, s: &Scenario) -> bool {
+        match t {
+            Trigger::At(m) => *m <= s.end,
+            Trigger::Flag(f) => seen(&self.flags, f.index()),
+            Trigger::StanceAbove { .. } | Trigger::StanceBelow { .. } | Trigger::Not(_) => true,
+            Trigger::Replied { telegram, .. } => seen(&self.telegrams, telegram.index()),
+            Trigger::NoReply { telegram, by, .. } => {
+                seen(&self.telegrams, telegram.index()) && *by <= s.end
+            }
+            Trigger::Vote { vote, .. } => seen(&self.votes, vote.index()),
+            Trigger::Chance(c) => s.chances.get(c.index()).is_some_and(|p| *p > 0.0),
+            Trigger::All(ts) => ts.iter().all(|t| self.can_hold(t, s)),
+            Trigger::Any(ts) => ts.iter().any(|t| self.can_hold(t, s)),
+        }
+    }
+}
+
+/// Whether item `i` can happen (an id left unresolved by an error elsewhere cannot).
+fn seen(items: &[bool], i: usize) -> bool {
+    items.get(i).copied().unwrap_or(false)
+}
+
+pub(super) fn check(cx: &mut Cx, s: &Scenario) {
+    cycles(cx, s);
+    let p = Possible::of(s);
+    for (i, t) in s.telegrams.iter().enumerate() {
+        // One that has no trigger and no sender is already an error (see `reach`).
+        if !p.telegrams[i] && t.trigger.is_some() {
+            cx.warn(
+                &path(&["telegrams"]).then(i).then("trigger"),
+                format!(
+                    "telegram `{}` can never be sent: its trigger waits on flags, votes or replies that nothing in the scenario brings about",
+                    t.id
+                ),
+            );
+        }
+    }
+    for (i, e) in s.events.iter().enumerate() {
+        if !p.events[i] {
+            cx.warn(
+                &path(&["events"]).then(i).then("trigger"),
+                format!(
+                    "event `{}` can never happen: its trigger waits on flags, votes or replies that nothing in the scenario brings about",
+                    e.id
+                ),
+            );
+        }
+    }
+    for (i, v) in s.votes.iter().enumerate() {
+        if !p.votes[i] {
+            cx.warn(
+                &path(&["votes"]).then(i).then("id"),
+                format!(
+                    "vote `{}` is never held: no event, telegram, decision or vote that can happen calls it with `CallVote`",
+                    v.id
+                ),
+            );
+        }
+    }
+    let mut reachable = 0;
+    for (i, e) in s.endings.iter().enumerate() {
+        if i == s.period_end.index() {
+            continue;
+        }
+        if p.endings[i] {
+            reachable += 1;
+        } else {
+            cx.warn(
+                &path(&["endings"]).then(i).then("id"),
+                format!(
+                    "ending `{}` can never be reached: no `End` effect that can happen names it",
+                    e.id
+                ),
+            );
+        }
+    }
+    if reachable == 0 {
+        cx.error(
+            &path(&["endings"]),
+            "the scenario can only end by running out of time: no `End` effect that can happen names an ending; expected an event, decision or vote that ends the game",
+        );
+    }
+}
+
+/// Votes that call each other, or themselves, with `CallVote` in their results: each call
+/// holds the vote again at once, so such a circle never lets the clock move.
+fn cycles(cx: &mut Cx, s: &Scenario) {
+    let calls = |v: &Vote| -> Vec<usize> {
+        v.on_pass
+            .iter()
+            .chain(&v.on_fail)
+            .filter_map(|e| match e {
+                Effect::CallVote(w) => Some(w.index()),
+                _ => None,
+            })
+            .collect()
+    };
+    let graph: Vec<Vec<usize>> = s.votes.iter().map(calls).collect();
+    let mut reported = vec![false; s.votes.len()];
+    for start in 0..s.votes.len() {
+        if reported[start] {
+            continue;
+        }
+        if let Some(circle) = circle_from(&graph, start) {
+            let names: Vec<String> = circle
+                .iter()
+                .chain(std::iter::once(&start))
+                .map(|v| format!("`{}`", s.votes[*v].id))
+                .collect();
+            for v in &circle {
+                reported[*v] = true;
+            }
+            cx.error(
+                &path(&["votes"]).then(start).then("id"),
+                format!(
+                    "vote {} calls itself again at once through `CallVote` ({}); the game would never leave that moment. Expected a vote that is held once, or a later vote sent by a telegram or event",
+                    names[0],
+                    names.join(" → ")
+                ),
+            );
+        }
+    }
+}
+
+/// A path of calls from `start` back to `start`, if there is one (breadth-first: the shortest).
+fn circle_from(graph: &[Vec<usize>], start: usize) -> Option<Vec<usize>> {
+    let mut came_from: Vec<Option<usize>> = vec![None; graph.len()];
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut seen = vec![false; graph.len()];
+    while let Some(v) = queue.pop_front() {
+        for &w in &graph[v] {
+            if w == start {
+                let mut path = vec![v];
+                let mut at = v;
+                while let Some(prev) = came_from[at] {
+                    path.push(prev);
+                    at = prev;
+                }
+                path.reverse();
+                return Some(path);
+            }
+            if w < graph.len() && !seen[w] {
+                seen[w] = true;
+                came_from[w] = Some(v);
+                queue.push_back(w);
+            }
+        }
+    }
+    None
+}
