@@ -154,11 +154,6 @@ impl Game {
         self.command(command.action)
     }
 
-    /// Replaces the world's state with a saved one.
-    pub fn restore(&mut self, snapshot: crate::saved::Snapshot) -> Result<(), String> {
-        snapshot.restore(self.app.world_mut())
-    }
-
     pub fn advance(&mut self, step: Step) -> Result<String, CommandError> {
         self.command(Action::Advance(step))
     }

@@ -13,6 +13,7 @@ pub mod debrief;
 
 pub mod effects;
 pub mod endings;
+pub mod files;
 pub mod game;
 pub mod glossary;
 pub mod governments;

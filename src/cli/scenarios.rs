@@ -1,9 +1,10 @@
 //! `scenarios` and `validate`, and loading a scenario by name or path.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use demarche::scenario::diagnostics::{render_human, split_hint};
+use demarche::scenario::load::MAX_FILE_BYTES;
 use demarche::scenario::{Diagnostic, Loaded, Severity};
 use demarche::shipped::{Loader, SHIPPED};
 
@@ -57,6 +58,12 @@ pub(super) fn validate(loader: &Loader, paths: &[PathBuf], format: Format) -> Ex
     }
     let mut ok = all.is_empty();
     let colour = format == Format::Human && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    if format == Format::Human {
+        // A path that holds no scenario at all (an empty folder) is said, not passed over.
+        for d in &all {
+            eprintln!("{}\n", render_human(d, None, colour));
+        }
+    }
     for file in files {
         let found = match loader.load_file(&file) {
             Ok(loaded) => {
@@ -72,7 +79,10 @@ pub(super) fn validate(loader: &Loader, paths: &[PathBuf], format: Format) -> Ex
         };
         if format == Format::Human {
             for d in &found {
-                let text = std::fs::read_to_string(&d.file).ok();
+                // The file is read again only to show its lines, by the same bounded opener.
+                let text = demarche::files::read(Path::new(&d.file), MAX_FILE_BYTES)
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok());
                 eprintln!("{}\n", render_human(d, text.as_deref(), colour));
             }
             let errors = found

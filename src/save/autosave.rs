@@ -6,6 +6,9 @@ use super::{Save, SaveError, write_save};
 
 /// How many autosaves of a scenario are kept.
 pub const KEEP: usize = 5;
+/// The highest autosave number: a game day each, far beyond any class's use, and far below
+/// where counting could wrap.
+const LAST: u64 = 999_999_999;
 
 /// Where a scenario's autosaves go under a data directory.
 pub fn autosaves_in(data_dir: &Path, scenario_id: &str) -> PathBuf {
@@ -27,6 +30,12 @@ pub fn autosave(save: &Save, dir: &Path) -> Result<PathBuf, SaveError> {
     })?;
     let mut numbers = existing(dir);
     let next = numbers.last().map(|n| n + 1).unwrap_or(1);
+    if next > LAST {
+        return Err(SaveError::Unwritable {
+            path: dir.display().to_string(),
+            reason: format!("the autosaves are numbered up to {LAST}; expected older ones to be moved away"),
+        });
+    }
     let path = dir.join(format!("autosave-{next:06}.ron"));
     write_save(&path, save)?;
     numbers.push(next);
@@ -49,6 +58,8 @@ fn existing(dir: &Path) -> Vec<u64> {
                         .strip_suffix(".ron")?
                         .parse()
                         .ok()
+                        // A number beyond what this program writes is not one of its autosaves.
+                        .filter(|n| *n <= LAST)
                 })
                 .collect()
         })

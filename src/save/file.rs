@@ -47,11 +47,14 @@ struct Header {
     engine: String,
 }
 
+/// Saves larger than this are refused unread (a long game's save is well under 10 MiB).
+pub const MAX_SAVE_BYTES: u64 = 256 * 1024 * 1024;
+
 pub fn read_save(path: &Path) -> Result<Save, SaveError> {
     let p = path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| SaveError::Unreadable {
+    let bytes = crate::files::read(path, MAX_SAVE_BYTES).map_err(|r| SaveError::Unreadable {
         path: p.clone(),
-        reason: e.to_string(),
+        reason: r.to_string(),
     })?;
     if bytes.is_empty() {
         return Err(SaveError::Foreign {
@@ -105,12 +108,17 @@ pub fn read_save(path: &Path) -> Result<Save, SaveError> {
 }
 
 /// Writes a save so that a crash at any moment leaves either the old file or the new one:
-/// a temporary file in the same folder, synced, then renamed over the old.
+/// a temporary file in the same folder, synced, then renamed over the old. The folder must
+/// exist; a target that is not a regular file, or a file that is not a save of this format
+/// (another format's, a damaged one, anything else), is never overwritten.
 pub fn write_save(path: &Path, save: &Save) -> Result<(), SaveError> {
     let p = path.display().to_string();
+    crate::files::writable(path).map_err(|r| SaveError::Unwritable {
+        path: p.clone(),
+        reason: r.to_string(),
+    })?;
     if path.exists()
         && let Err(e) = read_save(path)
-        && !matches!(e, SaveError::Version { .. })
     {
         return Err(SaveError::WouldClobber {
             path: p,
@@ -127,15 +135,13 @@ pub fn write_save(path: &Path, save: &Save) -> Result<(), SaveError> {
                 path: p.clone(),
                 reason: e.to_string(),
             })?;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(unwritable)?;
+    let dir = crate::files::folder_of(path);
+    let dir = dir.as_path();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "save".into());
+    remove_stale_temps(dir, &name);
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
@@ -156,6 +162,22 @@ pub fn write_save(path: &Path, save: &Save) -> Result<(), SaveError> {
         let _ = fs::remove_file(&temp);
     }
     result.map_err(unwritable)
+}
+
+/// Removes what a save of `name` killed mid-write left behind (`.name.PID.tmp`), so that no
+/// temporary file outlives the next save of the same name.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some() && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Lets a test kill a save in the middle of writing (`DEMARCHE_SAVE_STALL_MS`).

@@ -9,6 +9,7 @@
 //! text until it is restored into a world, whose registry knows the types.
 
 mod check;
+mod difference;
 mod snapshot;
 
 use std::any::Any;

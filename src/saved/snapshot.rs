@@ -128,6 +128,38 @@ impl Snapshot {
         }
     }
 
+    /// Where this snapshot, read from a save, parts from `replayed`, the snapshot of the game
+    /// its command log replays to: the field and the place inside it, and both values. Fields
+    /// the save lacks (state added since it was written) are not compared.
+    pub fn first_difference(&self, replayed: &Snapshot) -> Result<Option<String>, String> {
+        let ours = replayed.read_fields()?;
+        for (name, theirs) in self.read_fields()? {
+            let Some((_, mine)) = ours.iter().find(|(f, _)| *f == name) else {
+                return Ok(Some(format!("it holds `{name}`, which this game does not have")));
+            };
+            let parted =
+                super::difference::between(&theirs, mine).map_err(|e| format!("{name}: {e}"))?;
+            if let Some(at) = parted {
+                return Ok(Some(format!("`{name}`{at}")));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Each field's RON text.
+    fn read_fields(&self) -> Result<Vec<(String, String)>, String> {
+        match &self.0 {
+            Form::Read(fields) => Ok(fields
+                .iter()
+                .map(|(f, raw)| (f.clone(), raw.get_ron().to_string()))
+                .collect()),
+            Form::Captured(_) => {
+                let text = ron::to_string(self).map_err(|e| e.to_string())?;
+                Snapshot::from_ron(&text)?.read_fields()
+            }
+        }
+    }
+
     fn from_ron(text: &str) -> Result<Snapshot, String> {
         ron::from_str(text).map_err(|e| e.to_string())
     }

@@ -15,7 +15,7 @@ const SECTIONS: [&str; 2] = ["governments", "telegrams"];
 pub fn load_folder(dir: &Path, libraries: &[PathBuf]) -> Result<Loaded, Vec<Diagnostic>> {
     let main = dir.join("scenario.ron");
     let main_file = main.display().to_string();
-    let text = load::read_text(&main).map_err(|d| vec![d])?;
+    let text = load::read_text_within(&main, Some(dir)).map_err(|d| vec![d])?;
     let (mut raw, tree) = load::parse(&main_file, &text)?;
     let root = dir.canonicalize().map_err(|e| {
         vec![Diagnostic::file_error(
@@ -27,27 +27,16 @@ pub fn load_folder(dir: &Path, libraries: &[PathBuf]) -> Result<Loaded, Vec<Diag
     let mut diags = Vec::new();
     for section in SECTIONS {
         for path in files(&dir.join(section)) {
-            let file = path.display().to_string();
-            // A symlink must not lead out of the scenario's folder.
-            match path.canonicalize() {
-                Ok(real) if real.starts_with(&root) => {}
-                _ => {
-                    diags.push(Diagnostic::file_error(
-                        &file,
-                        "this file leads out of the scenario's folder; expected files inside it",
-                    ));
-                    continue;
-                }
-            }
-            match load::read_text(&path) {
-                Ok(t) => texts.push((file, t)),
+            // A link must not lead out of the scenario's folder.
+            match load::read_text_within(&path, Some(&root)) {
+                Ok(t) => texts.push((path.display().to_string(), t)),
                 Err(d) => diags.push(d),
             }
         }
     }
     for (i, name) in raw.shared.iter().enumerate() {
         match shared_file(dir, name, libraries) {
-            Ok(path) => match load::read_text(&path) {
+            Ok((path, library)) => match load::read_text_within(&path, Some(&library)) {
                 Ok(t) => texts.push((path.display().to_string(), t)),
                 Err(d) => diags.push(d),
             },
@@ -113,7 +102,8 @@ pub fn load_folder(dir: &Path, libraries: &[PathBuf]) -> Result<Loaded, Vec<Diag
 
 /// Finds a shared government file by name: in `shared/governments/` beside the scenario's
 /// folder, then in each mods folder given. A name, not a path: it cannot lead anywhere else.
-fn shared_file(dir: &Path, name: &str, mods: &[PathBuf]) -> Result<PathBuf, String> {
+/// Returns the file and the library folder it must stay inside.
+fn shared_file(dir: &Path, name: &str, mods: &[PathBuf]) -> Result<(PathBuf, PathBuf), String> {
     let plain = !name.starts_with('.')
         && name.ends_with(".ron")
         && name
@@ -128,8 +118,8 @@ fn shared_file(dir: &Path, name: &str, mods: &[PathBuf]) -> Result<PathBuf, Stri
     libraries.extend(mods.iter().map(|d| d.join("shared")));
     libraries
         .iter()
-        .map(|lib| lib.join("governments").join(name))
-        .find(|p| p.is_file())
+        .map(|lib| (lib.join("governments").join(name), lib.clone()))
+        .find(|(p, _)| p.exists())
         .ok_or_else(|| {
             let looked: Vec<String> = libraries
                 .iter()

@@ -1,9 +1,9 @@
 //! Text to raw scenario: reading the file safely, parsing RON, and reporting every problem
 //! the parser can find, with its position.
 
-use std::fs;
-use std::io::Read;
 use std::path::Path;
+
+use crate::files::{self, Refusal};
 
 use serde::de::DeserializeOwned;
 
@@ -16,56 +16,27 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Deeper nesting than this is refused (no real scenario comes near it).
 pub const MAX_DEPTH: usize = 128;
 
-/// Reads a scenario file as UTF-8 text, refusing directories, devices and huge files.
+/// Reads a scenario file as UTF-8 text, refusing directories, pipes, devices and huge files
+/// (through [`crate::files`], as every file the program reads).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    read_text_within(path, None)
+}
+
+/// Like [`read_text`], refusing a file that a link leads out of `folder`.
+pub fn read_text_within(path: &Path, folder: Option<&Path>) -> Result<String, Diagnostic> {
     let file = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|e| {
-        Diagnostic::file_error(
-            &file,
-            format!("cannot read the scenario: {}", io_reason(&e)),
-        )
+    let bytes = match folder {
+        Some(folder) => files::read_within(path, folder, MAX_FILE_BYTES),
+        None => files::read(path, MAX_FILE_BYTES),
+    }
+    .map_err(|r| {
+        let why = match r {
+            Refusal::Directory => "this is a directory without a scenario.ron; expected a scenario file ending in .ron, or a folder with scenario.ron".to_string(),
+            other => format!("cannot read the scenario: {other}"),
+        };
+        Diagnostic::file_error(&file, why)
     })?;
-    if meta.is_dir() {
-        return Err(Diagnostic::file_error(
-            &file,
-            "this is a directory without a scenario.ron; expected a scenario file ending in .ron, or a folder with scenario.ron",
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big(&file));
-    }
-    // Reading at most one byte past the cap stops at once on /dev/zero and other endless files.
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| {
-            Diagnostic::file_error(
-                &file,
-                format!("cannot read the scenario: {}", io_reason(&e)),
-            )
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(&file));
-    }
     text_from_bytes(&file, bytes)
-}
-
-fn too_big(file: &str) -> Diagnostic {
-    Diagnostic::file_error(
-        file,
-        format!(
-            "the file is larger than {} MiB; expected a scenario file of reasonable size",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-    )
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Decodes UTF-8, pointing at the first byte that is not.

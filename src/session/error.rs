@@ -73,11 +73,13 @@ pub enum GameError {
     },
     /// `replay`: the transcripts agree, the hidden state does not.
     #[error(
-        "the replay of all {commands} commands reaches a different world than the save's snapshot (the transcripts agree; the hidden state does not){}",
+        "the replay of all {commands} commands reaches a different world than the save's snapshot (the transcripts agree; the hidden state does not: {part}){}",
         .engine.as_ref().map(|e| format!("; the save was written by Démarche {e} and this is {}, whose draws may differ in the last digits", env!("CARGO_PKG_VERSION"))).unwrap_or_default()
     )]
     ReplayHidden {
         commands: usize,
+        /// Where the two worlds part.
+        part: String,
         /// The engine that wrote the save, when it is not this one.
         engine: Option<String>,
     },
@@ -111,6 +113,14 @@ pub enum RestoreError {
     ReplayFails { index: usize, error: CommandError },
     #[error("{0}")]
     Snapshot(String),
+    #[error(
+        "the save was written by Démarche {0}, a later version than this one ({ours}); expected a save of this version or an earlier one",
+        ours = env!("CARGO_PKG_VERSION")
+    )]
+    NewerEngine(String),
+    /// The save contradicts itself: edited or damaged, and refused rather than trusted.
+    #[error("the save has been edited or damaged: {0}; expected a save as Démarche wrote it")]
+    Disagrees(String),
 }
 
 /// Diagnostics one per line.

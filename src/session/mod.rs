@@ -308,6 +308,13 @@ impl Session {
     /// Saves where the quick save lives; returns where.
     pub fn quick_save(&self) -> Result<PathBuf, GameError> {
         let path = self.quick_save_path().ok_or(GameError::NoDataDir)?;
+        // The data directory is the program's own: made if missing (a path the player names
+        // is never made; see `write_save`).
+        let folder = crate::files::folder_of(&path);
+        std::fs::create_dir_all(&folder).map_err(|e| SaveError::Unwritable {
+            path: folder.display().to_string(),
+            reason: e.to_string(),
+        })?;
         self.save_to(&path)?;
         Ok(path)
     }

@@ -37,10 +37,52 @@ pub(super) fn restore(
         return replay(scenario, setup, save.commands)
             .map_err(|(index, error)| RestoreError::ReplayFails { index, error });
     }
-    let mut game = Game::new(scenario, setup);
-    game.restore(save.snapshot)
-        .map_err(RestoreError::Snapshot)?;
+    let newer = newer_engine(&save.engine).map_err(RestoreError::Snapshot)?;
+    if newer {
+        return Err(RestoreError::NewerEngine(save.engine.clone()));
+    }
+    // The command log, from the seed, is the game; the snapshot is checked against it and
+    // never trusted on its own, so no edited or damaged value reaches the world.
+    let at = save.at;
+    let commands = save.commands.len();
+    let game = replay(scenario, setup, save.commands)
+        .map_err(|(index, error)| RestoreError::Disagrees(format!("command {index} of its log is refused: {error}")))?;
+    if game.now() != at {
+        return Err(RestoreError::Disagrees(format!(
+            "it says it was saved at {at}, but its {commands} commands reach {}",
+            game.now()
+        )));
+    }
+    // A save from another engine version replays under this version's rules: its snapshot
+    // is of that version's world and is not compared.
+    if save.engine == env!("CARGO_PKG_VERSION") {
+        let replayed = crate::saved::Snapshot::capture(game.world());
+        if let Some(part) = save
+            .snapshot
+            .first_difference(&replayed)
+            .map_err(RestoreError::Snapshot)?
+        {
+            return Err(RestoreError::Disagrees(format!(
+                "its saved world is not the one its {commands} commands reach from seed {}: {part}",
+                setup.seed
+            )));
+        }
+    }
     Ok(game)
+}
+
+/// Whether a save's engine version is later than this one (its rules and state may be
+/// beyond what this version knows); an engine that is no version at all is damage.
+fn newer_engine(engine: &str) -> Result<bool, String> {
+    let parse = |v: &str| -> Option<Vec<u64>> {
+        let core = v.split(['-', '+']).next()?;
+        let parts: Option<Vec<u64>> = core.split('.').map(|p| p.parse().ok()).collect();
+        parts.filter(|p| p.len() == 3)
+    };
+    let ours = parse(env!("CARGO_PKG_VERSION")).unwrap_or_default();
+    parse(engine)
+        .map(|theirs| theirs > ours)
+        .ok_or_else(|| format!("its engine version `{engine}` is not a version (expected one such as 0.3.0)"))
 }
 
 /// Plays a command log from the start; on failure, the (1-based) number of the command and
