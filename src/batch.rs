@@ -2,8 +2,10 @@
 //! distribution of what came of them.
 //!
 //! Run `i` of a batch from seed `S` is the game `simulate --seed S+i` would play, so any run
-//! can be replayed alone. Results are gathered in run order: the same scenario, seed and number
-//! of runs give the same report however many jobs ran them.
+//! can be replayed alone. Each game is counted into a [`Tally`] as it ends, so a batch's memory
+//! does not grow with its runs; counts add up in any order, and the first refused run is the
+//! lowest-numbered, so the same scenario, seed and number of runs give the same report however
+//! many jobs ran them.
 
 use std::sync::Arc;
 
@@ -76,7 +78,7 @@ pub struct HeldVote {
 /// Plays one game of the plan to its end.
 pub fn run_one(scenario: &Arc<Scenario>, plan: &Plan, index: u64) -> RunResult {
     let setup = Setup {
-        seed: plan.setup.seed.wrapping_add(index),
+        seed: plan.setup.seed + index,
         ..plan.setup
     };
     let mut game = Session::of(
@@ -122,6 +124,85 @@ pub enum BatchError {
     /// A summary that could not be written as JSON.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(
+        "--seed {seed} with --runs {runs} would need seeds past {max}, the largest; expected --seed at most {most}",
+        max = u64::MAX,
+        most = u64::MAX - (runs - 1)
+    )]
+    Seeds { seed: u64, runs: u64 },
+}
+
+/// What the runs came to so far: counts only, whatever the number of runs.
+#[derive(Clone, Debug)]
+pub struct Tally {
+    runs: u64,
+    endings: Vec<u64>,
+    held: Vec<u64>,
+    passed: Vec<u64>,
+    /// Per vote, per government, per cast (in the order of [`CASTS`]).
+    casts: Vec<Vec<[u64; 5]>>,
+    refused: u64,
+    /// The lowest-numbered run that refused a command, and what it refused.
+    first_refused: Option<(u64, String)>,
+}
+
+impl Tally {
+    pub fn new(scenario: &Scenario) -> Tally {
+        Tally {
+            runs: 0,
+            endings: vec![0; scenario.endings.len()],
+            held: vec![0; scenario.votes.len()],
+            passed: vec![0; scenario.votes.len()],
+            casts: vec![vec![[0; 5]; scenario.governments.len()]; scenario.votes.len()],
+            refused: 0,
+            first_refused: None,
+        }
+    }
+
+    /// Counts run `index`.
+    pub fn add(mut self, index: u64, r: RunResult) -> Tally {
+        self.runs += 1;
+        if let Some(e) = r.ending {
+            self.endings[e.index()] += 1;
+        }
+        for held_vote in &r.votes {
+            let v = held_vote.vote.index();
+            self.held[v] += 1;
+            self.passed[v] += u64::from(held_vote.passed);
+            for (g, c) in &held_vote.casts {
+                self.casts[v][g.index()][cast_index(*c)] += 1;
+            }
+        }
+        if let Some(why) = r.refused {
+            self.refused += 1;
+            self.first_refused = earliest(self.first_refused.take(), Some((index, why)));
+        }
+        self
+    }
+
+    /// The counts of two sets of runs together.
+    pub fn merge(mut self, other: Tally) -> Tally {
+        self.runs += other.runs;
+        let add = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.endings, &other.endings);
+        add(&mut self.held, &other.held);
+        add(&mut self.passed, &other.passed);
+        for (mine, theirs) in self.casts.iter_mut().zip(&other.casts) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                add(m, t);
+            }
+        }
+        self.refused += other.refused;
+        self.first_refused = earliest(self.first_refused, other.first_refused);
+        self
+    }
+}
+
+fn earliest(a: Option<(u64, String)>, b: Option<(u64, String)>) -> Option<(u64, String)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Runs the plan on `jobs` threads (0: one per core), calling `tick` after each game.
@@ -130,8 +211,19 @@ pub fn run(
     plan: &Plan,
     jobs: usize,
     tick: &(dyn Fn() + Sync),
-) -> Result<Vec<RunResult>, BatchError> {
+) -> Result<Tally, BatchError> {
     use rayon::prelude::*;
+    if plan
+        .setup
+        .seed
+        .checked_add(plan.runs.saturating_sub(1))
+        .is_none()
+    {
+        return Err(BatchError::Seeds {
+            seed: plan.setup.seed,
+            runs: plan.runs,
+        });
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("batch-{i}"))
@@ -139,12 +231,15 @@ pub fn run(
     Ok(pool.install(|| {
         (0..plan.runs)
             .into_par_iter()
-            .map(|i| {
-                let result = run_one(scenario, plan, i);
-                tick();
-                result
-            })
-            .collect()
+            .fold(
+                || Tally::new(scenario),
+                |tally, i| {
+                    let result = run_one(scenario, plan, i);
+                    tick();
+                    tally.add(i, result)
+                },
+            )
+            .reduce(|| Tally::new(scenario), Tally::merge)
     }))
 }
 
@@ -253,33 +348,23 @@ fn cast_index(c: Cast) -> usize {
 
 impl Summary {
     /// Gathers the runs, in run order.
-    pub fn of(scenario: &Scenario, plan: &Plan, mode: &str, results: &[RunResult]) -> Summary {
-        let mut endings = vec![0u64; scenario.endings.len()];
-        let mut held = vec![0u64; scenario.votes.len()];
-        let mut passed = vec![0u64; scenario.votes.len()];
-        let mut casts = vec![vec![[0u64; 5]; scenario.governments.len()]; scenario.votes.len()];
-        let mut refused = RefusedCommands::default();
-        for (i, r) in results.iter().enumerate() {
-            if let Some(e) = r.ending {
-                endings[e.index()] += 1;
-            }
-            for held_vote in &r.votes {
-                let v = held_vote.vote.index();
-                held[v] += 1;
-                passed[v] += u64::from(held_vote.passed);
-                for (g, c) in &held_vote.casts {
-                    casts[v][g.index()][cast_index(*c)] += 1;
-                }
-            }
-            if let Some(why) = &r.refused {
-                refused.runs += 1;
-                if refused.first.is_none() {
-                    let seed = plan.setup.seed.wrapping_add(i as u64);
-                    refused.first = Some(format!("run {} (seed {seed}): {why}", i + 1));
-                }
-            }
-        }
-        let runs = results.len() as u64;
+    pub fn of(scenario: &Scenario, plan: &Plan, mode: &str, tally: &Tally) -> Summary {
+        let Tally {
+            runs,
+            endings,
+            held,
+            passed,
+            casts,
+            ..
+        } = tally;
+        let runs = *runs;
+        let refused = RefusedCommands {
+            runs: tally.refused,
+            first: tally.first_refused.as_ref().map(|(i, why)| {
+                let seed = plan.setup.seed + i;
+                format!("run {} (seed {seed}): {why}", i + 1)
+            }),
+        };
         Summary {
             scenario: scenario.id.clone(),
             title: scenario.title.clone(),
@@ -289,7 +374,7 @@ impl Summary {
             endings: scenario
                 .endings
                 .iter()
-                .zip(&endings)
+                .zip(endings)
                 .map(|(e, n)| EndingShare {
                     id: e.id.clone(),
                     title: e.title.clone(),

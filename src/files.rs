@@ -145,7 +145,10 @@ mod tests {
 
     #[test]
     fn devices_pipes_folders_and_big_files_are_refused_at_once() {
-        assert_eq!(read(Path::new("/dev/zero"), 10), Err(Refusal::Special("device")));
+        assert_eq!(
+            read(Path::new("/dev/zero"), 10),
+            Err(Refusal::Special("device"))
+        );
         assert_eq!(read(Path::new("/tmp"), 10), Err(Refusal::Directory));
         assert_eq!(read(Path::new("/no/such"), 10), Err(Refusal::Missing));
         let dir = std::env::temp_dir().join(format!("demarche-files-{}", std::process::id()));

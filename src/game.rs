@@ -19,10 +19,7 @@ pub struct Game {
     halted: Option<Moment>,
 }
 
-/// The most ticks one moment may take to settle. A real cascade (a vote whose result fires
-/// an event that sends a telegram) takes a handful; a scenario whose effects call each other
-/// in a circle would take forever.
-pub const RUNAWAY: usize = 10_000;
+pub use crate::vocab::RUNAWAY;
 
 impl Game {
     /// Builds the world from the scenario; the clock stands at the period's start.

@@ -90,9 +90,7 @@ fn a_symlink_out_of_the_folder_is_refused() {
     std::os::unix::fs::symlink(&outside, dir.join("telegrams/sneaky.ron")).unwrap();
     let diags = load_file(&dir).unwrap_err();
     assert!(
-        diags[0]
-            .message
-            .contains("leads out of the scenario's folder"),
+        diags[0].message.contains("leads out of its folder"),
         "{diags:#?}"
     );
 }

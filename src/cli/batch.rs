@@ -128,7 +128,7 @@ fn table(rows: &[Vec<String>]) -> String {
 
 fn text(s: &Summary) -> String {
     let mut out = String::new();
-    let last = s.first_seed.wrapping_add(s.runs - 1);
+    let last = s.first_seed + (s.runs - 1);
     let _ = writeln!(
         out,
         "{} ({}): {} runs, seeds {}..={}, {}",

@@ -33,7 +33,9 @@ pub fn autosave(save: &Save, dir: &Path) -> Result<PathBuf, SaveError> {
     if next > LAST {
         return Err(SaveError::Unwritable {
             path: dir.display().to_string(),
-            reason: format!("the autosaves are numbered up to {LAST}; expected older ones to be moved away"),
+            reason: format!(
+                "the autosaves are numbered up to {LAST}; expected older ones to be moved away"
+            ),
         });
     }
     let path = dir.join(format!("autosave-{next:06}.ron"));

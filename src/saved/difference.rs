@@ -10,9 +10,15 @@ pub fn between(saved: &str, replayed: &str) -> Result<Option<String>, String> {
     let tree = |t: &str| SpanTree::parse(t, 128).map_err(|e| e.message);
     let (a, b) = (tree(saved)?, tree(replayed)?);
     let mut at = String::new();
-    Ok(walk(saved, &a.root, replayed, &b.root, &mut at).map(|(theirs, ours)| {
-        format!("{at}: the save has {}, the replay {}", short(&theirs), short(&ours))
-    }))
+    Ok(
+        walk(saved, &a.root, replayed, &b.root, &mut at).map(|(theirs, ours)| {
+            format!(
+                "{at}: the save has {}, the replay {}",
+                short(&theirs),
+                short(&ours)
+            )
+        }),
+    )
 }
 
 type Parted = Option<(String, String)>;
@@ -43,9 +49,16 @@ fn walk(ta: &str, a: &Node, tb: &str, b: &Node, at: &mut String) -> Parted {
         {
             items(xs, ys, at)
         }
-        (NodeKind::Struct { name: n, fields: xs }, NodeKind::Struct { name: m, fields: ys })
-            if named(n, m) =>
-        {
+        (
+            NodeKind::Struct {
+                name: n,
+                fields: xs,
+            },
+            NodeKind::Struct {
+                name: m,
+                fields: ys,
+            },
+        ) if named(n, m) => {
             for x in xs {
                 let len = at.len();
                 at.push_str(&format!(".{}", x.name));
@@ -59,8 +72,12 @@ fn walk(ta: &str, a: &Node, tb: &str, b: &Node, at: &mut String) -> Parted {
                 }
                 at.truncate(len);
             }
-            (xs.len() != ys.len())
-                .then(|| (format!("{} fields", xs.len()), format!("{} fields", ys.len())))
+            (xs.len() != ys.len()).then(|| {
+                (
+                    format!("{} fields", xs.len()),
+                    format!("{} fields", ys.len()),
+                )
+            })
         }
         (NodeKind::Map(xs), NodeKind::Map(ys)) => {
             for x in xs {
@@ -76,8 +93,12 @@ fn walk(ta: &str, a: &Node, tb: &str, b: &Node, at: &mut String) -> Parted {
                 }
                 at.truncate(len);
             }
-            (xs.len() != ys.len())
-                .then(|| (format!("{} entries", xs.len()), format!("{} entries", ys.len())))
+            (xs.len() != ys.len()).then(|| {
+                (
+                    format!("{} entries", xs.len()),
+                    format!("{} entries", ys.len()),
+                )
+            })
         }
         (NodeKind::Scalar, NodeKind::Scalar) if same(&whole(ta, a), &whole(tb, b)) => None,
         _ => Some((whole(ta, a), whole(tb, b))),

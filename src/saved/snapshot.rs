@@ -135,7 +135,9 @@ impl Snapshot {
         let ours = replayed.read_fields()?;
         for (name, theirs) in self.read_fields()? {
             let Some((_, mine)) = ours.iter().find(|(f, _)| *f == name) else {
-                return Ok(Some(format!("it holds `{name}`, which this game does not have")));
+                return Ok(Some(format!(
+                    "it holds `{name}`, which this game does not have"
+                )));
             };
             let parted =
                 super::difference::between(&theirs, mine).map_err(|e| format!("{name}: {e}"))?;

@@ -45,8 +45,9 @@ pub(super) fn restore(
     // never trusted on its own, so no edited or damaged value reaches the world.
     let at = save.at;
     let commands = save.commands.len();
-    let game = replay(scenario, setup, save.commands)
-        .map_err(|(index, error)| RestoreError::Disagrees(format!("command {index} of its log is refused: {error}")))?;
+    let game = replay(scenario, setup, save.commands).map_err(|(index, error)| {
+        RestoreError::Disagrees(format!("command {index} of its log is refused: {error}"))
+    })?;
     if game.now() != at {
         return Err(RestoreError::Disagrees(format!(
             "it says it was saved at {at}, but its {commands} commands reach {}",
@@ -80,9 +81,9 @@ fn newer_engine(engine: &str) -> Result<bool, String> {
         parts.filter(|p| p.len() == 3)
     };
     let ours = parse(env!("CARGO_PKG_VERSION")).unwrap_or_default();
-    parse(engine)
-        .map(|theirs| theirs > ours)
-        .ok_or_else(|| format!("its engine version `{engine}` is not a version (expected one such as 0.3.0)"))
+    parse(engine).map(|theirs| theirs > ours).ok_or_else(|| {
+        format!("its engine version `{engine}` is not a version (expected one such as 0.3.0)")
+    })
 }
 
 /// Plays a command log from the start; on failure, the (1-based) number of the command and

@@ -3,6 +3,11 @@
 use crate::scenario::Moment;
 use crate::scenario::names::Unknown;
 
+/// The most ticks one moment may take to settle. A real cascade (a vote whose result fires
+/// an event that sends a telegram) takes a handful; a scenario whose effects call each other
+/// in a circle would take forever.
+pub const RUNAWAY: usize = 10_000;
+
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum CommandError {
     #[error("the game is over")]
@@ -18,7 +23,7 @@ pub enum CommandError {
     /// rather than run forever (validation reports the cycles it can see beforehand).
     #[error(
         "at {0} the scenario's effects kept setting each other off ({rounds} rounds at one moment); the game stops here. Expected a scenario whose votes, flags and telegrams do not call each other in a circle",
-        rounds = crate::game::RUNAWAY
+        rounds = RUNAWAY
     )]
     Runaway(Moment),
     #[error("the instructor has paused the game; time cannot run until they resume")]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Role, Scenario};
 
-pub use command_error::CommandError;
+pub use command_error::{CommandError, RUNAWAY};
 
 /// The scenario being played. Shared, read-only.
 #[derive(Resource, Clone)]

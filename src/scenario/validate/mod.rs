@@ -137,6 +137,10 @@ impl Cx<'_> {
         self.report(at, Severity::Error, message.into());
     }
 
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(|d| d.severity == Severity::Error)
+    }
+
     pub fn warn(&mut self, at: &[Seg], message: impl Into<String>) {
         self.report(at, Severity::Warning, message.into());
     }
