@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::Terminal;
+use super::input::{Halt, percent};
 use crate::cables::{Archive, render};
 use crate::command::Action;
 use crate::missions::can_call;
@@ -11,12 +12,12 @@ use crate::scenario::format::RawWhom;
 use crate::scenario::{RequestKind, Role, Station, Whom};
 use crate::session::Session;
 
-impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
+impl<R: std::io::BufRead> Terminal<R> {
     pub(super) fn reply(
         &mut self,
         game: &mut Session,
         out: &mut impl Write,
-    ) -> Result<String, String> {
+    ) -> Result<String, Halt> {
         let s = game.scenario();
         let me = game.setup().role.station();
         let open: Vec<_> = game
@@ -64,26 +65,22 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
         }
         let pick = self.choose(out, "Your estimate (number)?", positions.len())?;
         let probability = loop {
-            let answer = self
-                .ask(out, "Your probability that it is right (0-100%)?")
-                .map_err(|e| e.to_string())?;
-            let answer = answer.ok_or("input closed")?;
-            match answer.trim_end_matches('%').parse::<f64>() {
-                Ok(p) if (0.0..=100.0).contains(&p) => break if p > 1.0 { p / 100.0 } else { p },
-                _ => {
-                    let _ = writeln!(out, "! give a number from 0 to 100");
+            let answer = self.ask_required(out, "Your probability that it is right (0-100%)?")?;
+            match percent(&answer) {
+                Some(p) => break p,
+                None => {
+                    let _ = writeln!(out, "! give a percentage from 0 to 100, such as 70");
                 }
             }
         };
         let _ = writeln!(
             out,
-            "Your text for the cable, paragraph by paragraph; a line with a single `.` ends it:"
+            "Your text for the cable, paragraph by paragraph; a line with a single `.` ends it (`cancel` drops the cable):"
         );
         let mut text = String::new();
         loop {
-            match self.line().map_err(|e| e.to_string())? {
+            match self.text_line(out)? {
                 None => break,
-                Some(l) if l == "." => break,
                 Some(l) if l.is_empty() => text.push_str("\n\n"),
                 Some(l) => {
                     if !text.is_empty() && !text.ends_with("\n\n") {
@@ -101,7 +98,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
                 probability,
                 text,
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| Halt::Refused(e.to_string()))?;
         let archive = game.world().resource::<Archive>();
         let sent = archive
             .0
@@ -115,16 +112,14 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
         &mut self,
         game: &mut Session,
         out: &mut impl Write,
-    ) -> Result<String, String> {
+    ) -> Result<String, Halt> {
         let s = game.scenario();
         let post = match game.setup().role {
             Role::Post(p) => p,
             Role::Department => {
-                let name = self
-                    .ask(out, "Instruct which post?")
-                    .map_err(|e| e.to_string())?
-                    .ok_or("input closed")?;
-                s.post_by_name(&name).map_err(|e| e.to_string())?
+                let name = self.ask_required(out, "Instruct which post?")?;
+                s.post_by_name(&name)
+                    .map_err(|e| Halt::Refused(e.to_string()))?
             }
         };
         let host = s.mission(post).host;
@@ -144,7 +139,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
                 .iter()
                 .filter_map(|(_, r)| r.as_ref().err().map(|e| e.to_string()))
                 .collect::<Vec<_>>();
-            return Err(format!("no call can be made now: {}", why.join("; ")));
+            return Err(format!("no call can be made now: {}", why.join("; ")).into());
         }
         let _ = writeln!(out, "Whom will you see?");
         for (n, ix) in callable.iter().enumerate() {
@@ -164,10 +159,7 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
         for (i, m) in s.materials.iter().enumerate() {
             let _ = writeln!(out, "  {}. {}", i + 1, m.title);
         }
-        let answer = self
-            .ask(out, ">")
-            .map_err(|e| e.to_string())?
-            .unwrap_or_default();
+        let answer = self.ask(out, ">")?;
         let mut show = Vec::new();
         for w in answer.split_whitespace() {
             let n: usize = w.parse().map_err(|_| format!("`{w}` is not a number"))?;
@@ -184,14 +176,14 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             issue: None,
             post: Some(post_id),
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| Halt::Refused(e.to_string()))
     }
 
     pub(super) fn recommend(
         &mut self,
         game: &mut Session,
         out: &mut impl Write,
-    ) -> Result<String, String> {
+    ) -> Result<String, Halt> {
         let s = game.scenario();
         let held = &game.world().resource::<crate::votes::VoteLog>().0;
         let coming: Vec<usize> = (0..s.votes.len())
@@ -212,19 +204,16 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             "  1. The Department should press for it\n  2. It should not"
         );
         let press = self.choose(out, "Number?", 2)? == 0;
-        let text = self
-            .ask(out, "Why, in a sentence or two (or nothing)?")
-            .map_err(|e| e.to_string())?
-            .unwrap_or_default();
+        let text = self.ask(out, "Why, in a sentence or two (or nothing)?")?;
         game.command(Action::Recommend { vote, press, text })
-            .map_err(|e| e.to_string())
+            .map_err(|e| Halt::Refused(e.to_string()))
     }
 
     pub(super) fn decide(
         &mut self,
         game: &mut Session,
         out: &mut impl Write,
-    ) -> Result<String, String> {
+    ) -> Result<String, Halt> {
         let s = game.scenario();
         let open: Vec<_> = game
             .world()
@@ -259,16 +248,14 @@ impl<L: Iterator<Item = std::io::Result<String>>> Terminal<L> {
             request: req.id.clone(),
             option: options[pick].id.clone(),
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| Halt::Refused(e.to_string()))
     }
 
     /// Asks for a number from 1 to `n` until one is given; returns it 0-based.
-    fn choose(&mut self, out: &mut impl Write, question: &str, n: usize) -> Result<usize, String> {
+    /// An empty answer, `cancel` or `quit` leaves the form.
+    fn choose(&mut self, out: &mut impl Write, question: &str, n: usize) -> Result<usize, Halt> {
         loop {
-            let answer = self
-                .ask(out, question)
-                .map_err(|e| e.to_string())?
-                .ok_or("input closed")?;
+            let answer = self.ask_required(out, question)?;
             match answer.parse::<usize>() {
                 Ok(k) if (1..=n).contains(&k) => return Ok(k - 1),
                 _ => {

@@ -2,6 +2,7 @@
 //! It reads the world and sends commands, like the window will.
 
 mod forms;
+mod input;
 mod instructor;
 mod views;
 
@@ -14,6 +15,7 @@ use crate::report::render_entry;
 use crate::scenario::{Moment, Station};
 use crate::session::{Reload, Session, Watch};
 use crate::transcript::{Entry, Transcript};
+use input::{Halt, Read};
 
 const HELP: &str = "\
 Commands:
@@ -42,7 +44,7 @@ Commands:
 pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
     let instructor = game.instructor();
     let mut term = Terminal {
-        lines: input.lines(),
+        input,
         read: HashSet::new(),
         shown: 0,
         sight: if instructor {
@@ -76,9 +78,16 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
         }
         write!(out, "[{}] > ", game.now())?;
         out.flush()?;
-        let Some(line) = term.line()? else {
-            writeln!(out, "\n(input closed; leaving the game)")?;
-            return Ok(());
+        let line = match term.read()? {
+            Read::Line(line) => line,
+            Read::Bad(why) => {
+                writeln!(out, "! {why}")?;
+                continue;
+            }
+            Read::End => {
+                writeln!(out, "\n(input closed; leaving the game)")?;
+                return Ok(());
+            }
         };
         let words: Vec<&str> = line.split_whitespace().collect();
         let result = match words.as_slice() {
@@ -110,10 +119,27 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
             ["until", date] => Moment::parse(date)
                 .map(|m| game.morning_of(m))
                 .and_then(|m| advance(&mut game, Step::Until(m))),
-            ["reply"] => term.reply(&mut game, &mut out),
-            ["demarche"] => term.demarche(&mut game, &mut out),
-            ["decide"] => term.decide(&mut game, &mut out),
-            ["recommend"] => term.recommend(&mut game, &mut out),
+            ["reply" | "demarche" | "decide" | "recommend"] => {
+                let form = match words[0] {
+                    "reply" => term.reply(&mut game, &mut out),
+                    "demarche" => term.demarche(&mut game, &mut out),
+                    "decide" => term.decide(&mut game, &mut out),
+                    _ => term.recommend(&mut game, &mut out),
+                };
+                match form {
+                    Ok(done) => Ok(done),
+                    Err(Halt::Refused(why)) => Err(why),
+                    Err(Halt::Cancelled) => Ok("(cancelled: nothing was sent)".into()),
+                    Err(Halt::Quit) => {
+                        writeln!(out, "(cancelled: nothing was sent)")?;
+                        return Ok(());
+                    }
+                    Err(Halt::Closed) => {
+                        writeln!(out, "\n(input closed: nothing was sent; leaving the game)")?;
+                        return Ok(());
+                    }
+                }
+            }
             ["approach", government, who] => match *who {
                 "secretary" | "president" => game
                     .command(crate::command::Action::Approach {
@@ -197,8 +223,8 @@ fn save(game: &Session, file: &str) -> Result<String, String> {
     ))
 }
 
-struct Terminal<L> {
-    lines: L,
+struct Terminal<R> {
+    input: R,
     read: HashSet<CableId>,
     /// How much of the transcript has been shown.
     shown: usize,
@@ -206,21 +232,7 @@ struct Terminal<L> {
     sight: crate::report::Sight,
 }
 
-impl<L: Iterator<Item = io::Result<String>>> Terminal<L> {
-    fn line(&mut self) -> io::Result<Option<String>> {
-        self.lines
-            .next()
-            .transpose()
-            .map(|l| l.map(|s| s.trim().to_string()))
-    }
-
-    /// Asks a question and reads the answer; `None` when input closes.
-    fn ask(&mut self, out: &mut impl Write, question: &str) -> io::Result<Option<String>> {
-        write!(out, "{question} ")?;
-        out.flush()?;
-        self.line()
-    }
-
+impl<R: BufRead> Terminal<R> {
     /// Shows what reached the player since the last prompt.
     fn news(&mut self, game: &Session, out: &mut impl Write) -> io::Result<()> {
         let world = game.world();
