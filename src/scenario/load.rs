@@ -84,7 +84,17 @@ pub fn parse<'a>(
                 }
                 Err(all)
             }
-            Err(_) => Err(vec![ron_diagnostic(file, text, 0, &e)]),
+            // A syntax error the span parser stumbles on too: the rough outline still finds
+            // each item, so every bad item is reported, not only the first.
+            Err(_) => {
+                let mut all = super::rough::outline(text)
+                    .map(|tree| field_errors(file, text, &tree))
+                    .unwrap_or_default();
+                if all.is_empty() {
+                    all.push(ron_diagnostic(file, text, 0, &e));
+                }
+                Err(all)
+            }
         },
     }
 }
@@ -103,22 +113,33 @@ fn ron_diagnostic(
     } else {
         (line0 + line - 1, col)
     };
-    let mut message = ron_message(&e.code);
+    let at = offset_of(text, line, col.max(1));
+    let found = at.map(|o| super::found::found(&text[o..]));
+    let mut message = ron_message(&e.code, found.as_deref());
     let last_line = text.trim_end().lines().count().max(1);
     if line >= last_line && !matches!(e.code, ron::Error::Eof) {
         message
             .push_str(" at the end of the file; is it cut short, or a bracket or quote unclosed?");
+    } else if let Some(opened) = at.and_then(|o| super::found::open_string_before(text, o)) {
+        let (l, c) = line_col(text, opened);
+        message.push_str(&format!(
+            " (the string that opens at {l}:{c} runs on to here; is its closing quote missing?)"
+        ));
     }
     Diagnostic {
         line,
         col: col.max(1),
-        span: offset_of(text, line, col.max(1)).map(|o| (o, o + token_len(&text[o..]))),
+        span: at.map(|o| (o, o + token_len(&text[o..]))),
         ..Diagnostic::file_error(file, message)
     }
 }
 
-/// Ron's message, reworded where a modder needs a hint: the near name, the allowed ones.
-fn ron_message(code: &ron::Error) -> String {
+/// Ron's message in a modder's words: what was expected, what was found (`found`, the token
+/// at the error), and for names the near one and the allowed ones.
+fn ron_message(code: &ron::Error, found: Option<&str>) -> String {
+    if let Some(reworded) = super::found::reworded(code, found.unwrap_or("the end of the file")) {
+        return reworded;
+    }
     let choice = |kind: &str, found: &str, outer: &Option<String>, expected: &[&str]| {
         let within = outer
             .as_ref()
@@ -201,11 +222,14 @@ fn field_errors(file: &str, text: &str, tree: &SpanTree) -> Vec<Diagnostic> {
                     span: Some((field.name_start, field.name_start + other.len())),
                     ..Diagnostic::file_error(
                         file,
-                        ron_message(&ron::Error::NoSuchStructField {
-                            expected: scenario_fields(),
-                            found: other.to_string(),
-                            outer: Some("Scenario".into()),
-                        }),
+                        ron_message(
+                            &ron::Error::NoSuchStructField {
+                                expected: scenario_fields(),
+                                found: other.to_string(),
+                                outer: Some("Scenario".into()),
+                            },
+                            None,
+                        ),
                     )
                 });
                 Vec::new()

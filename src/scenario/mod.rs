@@ -3,10 +3,12 @@
 pub mod diagnostics;
 mod folder;
 pub mod format;
+mod found;
 pub mod load;
 pub mod model;
 pub mod moment;
 pub mod names;
+mod rough;
 pub mod spans;
 mod validate;
 
