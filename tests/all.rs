@@ -19,6 +19,14 @@ mod format_reference;
 mod golden;
 #[path = "historical.rs"]
 mod historical;
+#[path = "hostile.rs"]
+mod hostile;
+#[path = "hostile_saves.rs"]
+mod hostile_saves;
+#[path = "hostile_scenarios.rs"]
+mod hostile_scenarios;
+#[path = "hostile_terminal.rs"]
+mod hostile_terminal;
 #[path = "loader_properties.rs"]
 mod loader_properties;
 #[path = "modding.rs"]

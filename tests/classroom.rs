@@ -462,7 +462,7 @@ fn session(game: Game, instructor: bool) -> demarche::session::Session {
 fn the_terminal_instructor_sees_the_truth_and_acts() {
     let input = "truth\npause\nday\nresume\nstance mexico cuba_action 0.5\ninject deptcirtel_good_offices\nquit\n";
     let mut out = Vec::new();
-    demarche::text::run(session(game(false), true), input.as_bytes(), &mut out).unwrap();
+    demarche::text::run(&mut session(game(false), true), input.as_bytes(), &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     for needle in [
         "THE TRUTH (instructor only)",
@@ -478,7 +478,7 @@ fn the_terminal_instructor_sees_the_truth_and_acts() {
     // A student's terminal has none of it.
     let mut out = Vec::new();
     demarche::text::run(
-        session(game(false), false),
+        &mut session(game(false), false),
         "truth\nquit\n".as_bytes(),
         &mut out,
     )

@@ -154,13 +154,13 @@ fn a_call_in_the_night_is_refused_with_the_reason() {
 
 #[test]
 fn the_player_sees_ballots_not_stances() {
-    let session = demarche::session::Session::start(
+    let mut session = demarche::session::Session::start(
         &demarche::shipped::Loader::new(vec![]),
         &demarche::session::Start::new("deptcirtel-47"),
     )
     .unwrap();
     let mut out = Vec::new();
-    demarche::text::run(session, "finish\n".as_bytes(), &mut out).unwrap();
+    demarche::text::run(&mut session, "finish\n".as_bytes(), &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     let game_part = &out[..out.find("DEBRIEF:").expect("the debrief follows")];
     assert!(
@@ -269,13 +269,13 @@ fn a_ballot_gives_its_reasons_and_they_add_up_to_the_stance() {
 
 /// Plays the terminal game as Sparks on `input`; returns what it printed.
 fn terminal(input: &str) -> String {
-    let session = demarche::session::Session::start(
+    let mut session = demarche::session::Session::start(
         &demarche::shipped::Loader::new(vec![]),
         &demarche::session::Start::new("deptcirtel-47"),
     )
     .unwrap();
     let mut out = Vec::new();
-    demarche::text::run(session, input.as_bytes(), &mut out).unwrap();
+    demarche::text::run(&mut session, input.as_bytes(), &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -78,7 +78,7 @@ pub fn window(_: &Loader, _: PlayArgs) -> ExitCode {
 
 /// The game in the terminal, on stdin and stdout.
 pub fn terminal(loader: &Loader, args: &PlayArgs) -> ExitCode {
-    let session = match start(loader, args) {
+    let mut session = match start(loader, args) {
         Ok(session) => session,
         Err(e) => {
             eprintln!("{e}");
@@ -86,7 +86,7 @@ pub fn terminal(loader: &Loader, args: &PlayArgs) -> ExitCode {
         }
     };
     let stdin = std::io::stdin();
-    match demarche::text::run(session, stdin.lock(), std::io::stdout()) {
+    match demarche::text::run(&mut session, stdin.lock(), std::io::stdout()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

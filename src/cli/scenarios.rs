@@ -79,9 +79,12 @@ pub(super) fn validate(loader: &Loader, paths: &[PathBuf], format: Format) -> Ex
         };
         if format == Format::Human {
             for d in &found {
-                // The file is read again only to show its lines, by the same bounded opener.
-                let text = demarche::files::read(Path::new(&d.file), MAX_FILE_BYTES)
-                    .ok()
+                // The file is read again only to show the lines a problem points at, by the
+                // same bounded opener; a problem with the file itself (unreadable, a link out
+                // of its folder) points at none, and nothing of it is shown.
+                let text = d
+                    .span
+                    .and_then(|_| demarche::files::read(Path::new(&d.file), MAX_FILE_BYTES).ok())
                     .and_then(|b| String::from_utf8(b).ok());
                 eprintln!("{}\n", render_human(d, text.as_deref(), colour));
             }

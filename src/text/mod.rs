@@ -41,7 +41,7 @@ Commands:
 
 /// Plays a game on `input`/`output` until it ends or the input closes. The instructor's
 /// commands are open if the session's instructor is at the controls.
-pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
+pub fn run(game: &mut Session, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
     let instructor = game.instructor();
     let mut term = Terminal {
         input,
@@ -67,13 +67,13 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
         "Type `help` for commands; `next` lets time run until a cable arrives.\n"
     )?;
     loop {
-        term.news(&game, &mut out)?;
+        term.news(game, &mut out)?;
         if game.is_over() {
             writeln!(out, "\n{}", crate::debrief::full_text(game.world()))?;
             return Ok(());
         }
         if watch.changed() {
-            reload(&mut game, &mut out)?;
+            reload(game, &mut out)?;
             term.shown = game.world().resource::<Transcript>().0.len();
         }
         write!(out, "[{}] > ", game.now())?;
@@ -96,7 +96,7 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
             ["help" | "?"] => Ok(HELP.to_string()),
             ["quit" | "exit"] => return Ok(()),
             ["tray" | "t"] => Ok(views::render_tray(game.world(), &term.read)),
-            ["read" | "r", n] => term.read_cable(&game, n),
+            ["read" | "r", n] => term.read_cable(game, n),
             ["requests" | "q"] => Ok(views::render_requests(game.world())),
             ["dossier"] => match views::own_post(game.world()) {
                 Some(p) => Ok(views::render_dossier(game.world(), p)),
@@ -108,8 +108,8 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
                 .map(|p| views::render_dossier(game.world(), p))
                 .map_err(|e| e.to_string()),
             ["reports"] => Ok(views::render_reports(game.world())),
-            ["next" | "n"] => advance(&mut game, Step::NextCable),
-            ["day" | "d"] => advance(&mut game, Step::Day),
+            ["next" | "n"] => advance(game, Step::NextCable),
+            ["day" | "d"] => advance(game, Step::Day),
             // To the end, past every deadline: the player asked for it.
             ["finish"] => {
                 let end = game.scenario().end;
@@ -118,13 +118,13 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
             }
             ["until", date] => Moment::parse(date)
                 .map(|m| game.morning_of(m))
-                .and_then(|m| advance(&mut game, Step::Until(m))),
+                .and_then(|m| advance(game, Step::Until(m))),
             ["reply" | "demarche" | "decide" | "recommend"] => {
                 let form = match words[0] {
-                    "reply" => term.reply(&mut game, &mut out),
-                    "demarche" => term.demarche(&mut game, &mut out),
-                    "decide" => term.decide(&mut game, &mut out),
-                    _ => term.recommend(&mut game, &mut out),
+                    "reply" => term.reply(game, &mut out),
+                    "demarche" => term.demarche(game, &mut out),
+                    "decide" => term.decide(game, &mut out),
+                    _ => term.recommend(game, &mut out),
                 };
                 match form {
                     Ok(done) => Ok(done),
@@ -156,10 +156,10 @@ pub fn run(mut game: Session, input: impl BufRead, mut out: impl Write) -> io::R
                     "`{who}` cannot make an approach; expected `secretary` or `president`"
                 )),
             },
-            ["save"] => save(&game, &game.save_file_name()),
-            ["save", file] => save(&game, file),
+            ["save"] => save(game, &game.save_file_name()),
+            ["save", file] => save(game, file),
             words => match instructor
-                .then(|| instructor::command(&mut game, words))
+                .then(|| instructor::command(game, words))
                 .flatten()
             {
                 Some(result) => result,

@@ -203,19 +203,29 @@ impl Cx<'_> {
 
     /// Reports a number outside `lo..=hi`.
     pub fn in_range(&mut self, at: &[Seg], what: &str, value: f64, lo: f64, hi: f64) {
+        let (v, low, high) = (number(value), number(lo), number(hi));
         if !value.is_finite() {
             self.error(
                 at,
                 format!(
-                    "{what} is {value}, not a finite number; expected a number from {lo} to {hi}"
+                    "{what} is {v}, not a finite number; expected a number from {low} to {high}"
                 ),
             );
         } else if !(lo..=hi).contains(&value) {
             self.error(
                 at,
-                format!("{what} is {value}; expected a number from {lo} to {hi}"),
+                format!("{what} is {v}; expected a number from {low} to {high}"),
             );
         }
+    }
+}
+
+/// A number as a message gives it: `0.25`, `1000`, or `1e300` (never three hundred digits).
+fn number(x: f64) -> String {
+    if x.is_finite() && x != 0.0 && !(1e-4..1e7).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
     }
 }
 
