@@ -157,3 +157,16 @@ fn random_mutations_of_a_scenario_never_panic() {
         let _ = load_str("mutated.ron", &text);
     }
 }
+
+/// Found by fuzzing the loader: an unclosed string whose text has an accented letter just
+/// before a colon made the hint about a missing quote slice inside the letter.
+#[test]
+fn an_unclosed_string_with_accents_gets_its_hint_without_a_panic() {
+    let text = common::mini_with(
+        r#"headline: "A threatening speech","#,
+        r#"headline: "Une démarché: speech,"#,
+    );
+    let diags = load_str("mini.ron", &text).unwrap_err();
+    let shown = diags[0].to_string();
+    assert!(shown.contains("is its closing quote missing?"), "{shown}");
+}

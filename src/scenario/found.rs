@@ -161,11 +161,13 @@ pub fn open_string_before(text: &str, offset: usize) -> Option<usize> {
 /// Whether a string's text holds `name: `, the way a scenario's fields are written.
 fn holds_a_field(body: &str) -> bool {
     body.match_indices(": ").any(|(i, _)| {
-        let before = &body[..i];
-        let word = before
-            .rfind(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-            .map_or(before, |j| &before[j + 1..]);
-        word.len() >= 2
+        // Counted in characters: the text before may end in any letter (found by fuzzing).
+        let word = body[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+            .count();
+        word >= 2
     })
 }
 
@@ -194,6 +196,9 @@ mod tests {
         let swallowed = r#"(headline: "A speech, trigger: At("1960-07-09"))"#;
         let at = swallowed.find("1960").unwrap();
         assert_eq!(open_string_before(swallowed, at), Some(11));
+        let accented = r#"(title: "Démarche: trigger: At("1960"))"#;
+        let at = accented.find("1960").unwrap();
+        assert_eq!(open_string_before(accented, at), Some(8));
         let missing_comma = r#"(capital: "Beta Town" x: 1)"#;
         assert_eq!(open_string_before(missing_comma, 22), None);
     }
