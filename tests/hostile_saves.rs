@@ -202,3 +202,41 @@ fn a_killed_saves_leftovers_go_with_the_next_save_and_planted_autosaves_are_igno
         autos.join("autosave-000007.ron")
     );
 }
+
+#[test]
+fn the_command_line_refuses_an_edited_save_and_an_impossible_batch_with_exit_status_1() {
+    let d = dir("cli");
+    let good = saved(&d.join("good.ron"));
+    let nan = first_number(&good, "stances: [", "NaN");
+    std::fs::write(d.join("nan.ron"), nan).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let nan = d.join("nan.ron").display().to_string();
+    for args in [
+        vec!["simulate", "--load", nan.as_str()],
+        vec!["debrief", nan.as_str()],
+    ] {
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("edited or damaged"), "{args:?}: {err}");
+    }
+    let out = run(&[
+        "batch",
+        "deptcirtel-47",
+        "--runs",
+        "2",
+        "--seed",
+        "18446744073709551615",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("expected --seed at most 18446744073709551614"),
+        "{err}"
+    );
+}
