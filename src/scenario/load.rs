@@ -22,6 +22,14 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     read_text_within(path, None)
 }
 
+/// Reads another kind of text file (`what`: "the command file") the same bounded way.
+pub fn read_named(path: &Path, what: &str) -> Result<String, Diagnostic> {
+    let file = path.display().to_string();
+    let bytes = files::read(path, MAX_FILE_BYTES)
+        .map_err(|r| Diagnostic::file_error(&file, format!("cannot read {what}: {r}")))?;
+    text_from_bytes(&file, bytes)
+}
+
 /// Like [`read_text`], refusing a file that a link leads out of `folder`.
 pub fn read_text_within(path: &Path, folder: Option<&Path>) -> Result<String, Diagnostic> {
     let file = path.display().to_string();
@@ -100,7 +108,7 @@ pub fn parse<'a>(
 }
 
 /// Turns a ron error found in the slice of `text` starting at `offset` into a diagnostic.
-fn ron_diagnostic(
+pub(crate) fn ron_diagnostic(
     file: &str,
     text: &str,
     offset: usize,
@@ -116,8 +124,10 @@ fn ron_diagnostic(
     let at = offset_of(text, line, col.max(1));
     let found = at.map(|o| super::found::found(&text[o..]));
     let mut message = ron_message(&e.code, found.as_deref());
-    let last_line = text.trim_end().lines().count().max(1);
-    if line >= last_line && !matches!(e.code, ron::Error::Eof) {
+    // At the very end of the text (nothing after it but a closing bracket or two), the file
+    // is most likely cut short; a one-line file's error elsewhere on its line is not.
+    let at_end = at.is_none_or(|o| text[o..].trim().len() <= 2);
+    if at_end && !matches!(e.code, ron::Error::Eof) {
         message
             .push_str(" at the end of the file; is it cut short, or a bracket or quote unclosed?");
     } else if let Some(opened) = at.and_then(|o| super::found::open_string_before(text, o)) {
