@@ -37,6 +37,9 @@ Commands:
   save [FILE]           save the game (default: the scenario's id, .save.ron, here)
   help (?)              this list
   quit                  leave the game
+
+Inside a step-by-step form, `cancel` (or an empty answer where one is needed) drops it, and
+`quit` drops it and leaves the game; nothing half-written is sent.
 ";
 
 /// Plays a game on `input`/`output` until it ends or the input closes. The instructor's

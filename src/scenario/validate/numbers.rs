@@ -112,12 +112,33 @@ impl Cx<'_> {
     }
 }
 
-/// A cheap look at the text before walking its tree: most files hold none of these.
+/// A cheap look at the text before walking its tree (which a valid file otherwise never
+/// needs): `NaN` or `inf` as a word of their own, an exponent of three digits or more, or a
+/// run of more than 300 digits. Prose ("information", "1e5") does not count.
 fn could_hold_non_finite(text: &str) -> bool {
-    text.contains("NaN")
-        || text.contains("inf")
-        || text.bytes().any(|b| b == b'e' || b == b'E')
-            && text.contains(|c: char| c.is_ascii_digit())
+    let b = text.as_bytes();
+    let word = |w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = i.checked_sub(1).map(|j| b[j]);
+            let after = b.get(i + w.len()).copied();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+        })
+    };
+    let exponent = |w: &[u8]| {
+        let digits = w.iter().skip(2).skip_while(|c| matches!(c, b'+' | b'-'));
+        w[0].is_ascii_digit() && matches!(w[1], b'e' | b'E') && {
+            let d: Vec<&u8> = digits.collect();
+            d.len() >= 3 && d.iter().all(|c| c.is_ascii_digit())
+        }
+    };
+    let long_exponent = b.windows(5).any(exponent) || b.windows(6).any(exponent);
+    let mut run = 0;
+    let long_digits = b.iter().any(|c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run > 300
+    });
+    word("NaN") || word("inf") || long_exponent || long_digits
 }
 
 /// The scalars under `node` that RON reads as a float and that are not finite.
@@ -157,6 +178,22 @@ fn is_non_finite(literal: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_non_finite;
+
+    #[test]
+    fn the_cheap_look_passes_prose_and_catches_every_non_finite_literal() {
+        use super::could_hold_non_finite as could;
+        assert!(!could("(title: \"information\", n: 1e5, x: 0.25)"));
+        for bad in [
+            "(x: NaN)",
+            "(x: -inf)",
+            "(x: 1e999)",
+            "(x: 1e+999)",
+            "(x: 2E308)",
+        ] {
+            assert!(could(bad), "{bad}");
+        }
+        assert!(could(&format!("(x: {})", "9".repeat(320))));
+    }
 
     #[test]
     fn only_float_literals_that_overflow_or_are_not_numbers_are_non_finite() {
