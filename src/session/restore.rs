@@ -1,5 +1,6 @@
-//! Continuing a saved game: its snapshot restored into a world of the same scenario, or its
-//! command log replayed on a changed one.
+//! Continuing a saved game: its command log replayed from its seed, and its snapshot checked
+//! against the world that reaches (so an edited save is refused, never trusted); or, on a
+//! changed scenario, the log replayed on the new version.
 
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use crate::save::Save;
 use crate::scenario::Scenario;
 use crate::vocab::Setup;
 
-/// The game a save holds. With a changed scenario the snapshot cannot be trusted:
+/// The game a save holds. With a changed scenario the snapshot cannot be compared:
 /// `replay_on_change` replays the command log on the new version instead; otherwise the load
 /// is refused with the reason.
 pub(super) fn restore(
@@ -18,6 +19,9 @@ pub(super) fn restore(
     scenario: Arc<Scenario>,
     replay_on_change: bool,
 ) -> Result<Game, RestoreError> {
+    if newer_engine(&save.engine).map_err(RestoreError::Disagrees)? {
+        return Err(RestoreError::NewerEngine(save.engine.clone()));
+    }
     if scenario.id != save.scenario.id {
         return Err(RestoreError::OtherScenario {
             saved: save.scenario.id.clone(),
@@ -37,10 +41,6 @@ pub(super) fn restore(
         return replay(scenario, setup, save.commands)
             .map_err(|(index, error)| RestoreError::ReplayFails { index, error });
     }
-    let newer = newer_engine(&save.engine).map_err(RestoreError::Snapshot)?;
-    if newer {
-        return Err(RestoreError::NewerEngine(save.engine.clone()));
-    }
     // The command log, from the seed, is the game; the snapshot is checked against it and
     // never trusted on its own, so no edited or damaged value reaches the world.
     let at = save.at;
@@ -50,7 +50,8 @@ pub(super) fn restore(
     })?;
     if game.now() != at {
         return Err(RestoreError::Disagrees(format!(
-            "it says it was saved at {at}, but its {commands} commands reach {}",
+            "it says it was saved at {at}, but its {} reach {}",
+            plural(commands, "command"),
             game.now()
         )));
     }
@@ -64,12 +65,17 @@ pub(super) fn restore(
             .map_err(RestoreError::Snapshot)?
         {
             return Err(RestoreError::Disagrees(format!(
-                "its saved world is not the one its {commands} commands reach from seed {}: {part}",
+                "its saved world is not the one its {} reach from seed {}: {part}",
+                plural(commands, "command"),
                 setup.seed
             )));
         }
     }
     Ok(game)
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Whether a save's engine version is later than this one (its rules and state may be
