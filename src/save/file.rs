@@ -86,19 +86,23 @@ pub fn read_save(path: &Path) -> Result<Save, SaveError> {
             });
         }
         Ok(_) => {}
-        Err(e) if !text.contains(MAGIC) => {
+        Err(_) if !text.contains(MAGIC) => {
             return Err(SaveError::Foreign {
                 path: p,
-                what: format!("{}", e.code),
+                what: format!("it does not begin `Save(game: \"{MAGIC}\", ...)`"),
             });
         }
         Err(_) => {}
     }
-    let damaged = |e: ron::error::SpannedError| SaveError::Damaged {
-        path: p.clone(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
+    // Worded as a scenario's errors are: what was found there, and what was expected.
+    let damaged = |e: ron::error::SpannedError| {
+        let d = crate::scenario::load::ron_diagnostic(&p, &text, 0, &e);
+        SaveError::Damaged {
+            path: p.clone(),
+            line: d.line,
+            col: d.col,
+            message: d.message,
+        }
     };
     let save = options.from_str::<Save>(&text).map_err(damaged)?;
     // The snapshot's fields are typed by the domains that registered them: checked here, so
