@@ -50,8 +50,9 @@ pub(super) fn restore(
     })?;
     if game.now() != at {
         return Err(RestoreError::Disagrees(format!(
-            "it says it was saved at {at}, but its {} reach {}",
+            "it says it was saved at {at}, but its {} {}",
             plural(commands, "command"),
+            if commands == 1 { "reaches" } else { "reach" },
             game.now()
         )));
     }
@@ -65,8 +66,9 @@ pub(super) fn restore(
             .map_err(RestoreError::Snapshot)?
         {
             return Err(RestoreError::Disagrees(format!(
-                "its saved world is not the one its {} reach from seed {}: {part}",
+                "its saved world is not the one its {} {} from seed {}: {part}",
                 plural(commands, "command"),
+                if commands == 1 { "reaches" } else { "reach" },
                 setup.seed
             )));
         }
