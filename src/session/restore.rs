@@ -50,7 +50,7 @@ pub(super) fn restore(
     })?;
     if game.now() != at {
         return Err(RestoreError::Disagrees(format!(
-            "it says it was saved at {at}, but its {} {}",
+            "it says it was saved at {at}, but its {} {} {}",
             plural(commands, "command"),
             if commands == 1 { "reaches" } else { "reach" },
             game.now()
