@@ -11,7 +11,12 @@
 //! office symbols and "MID" (in MID-AUGUST) an office. Other punctuation, `/` included, separates
 //! words; a term such as "S/S" or "P.L. 480" is matched as a phrase whose separators must match.
 
+mod coverage;
+mod routing;
 mod words;
+
+pub use coverage::missing_terms;
+use routing::RoutingLines;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,7 +24,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use words::{Word, is_dtg, is_joiner, normalize_gap, normalize_phrase, split_words};
+use words::{Word, is_dtg, normalize_gap, normalize_phrase, split_words};
 
 /// One glossary entry.
 #[derive(Deserialize, Clone, Debug)]
@@ -63,29 +68,13 @@ const HEADER_ONLY: &[&str] = &[
     "official use only",
 ];
 
-/// The first words of the routing lines, which make a line a header line.
-const ROUTING_WORDS: &[&str] = &["fm", "to", "repeated", "info"];
-
 /// Phrases in which a glossary term is not that term. They compete with the terms like any
 /// form (the longest match wins) but yield nothing: LA is Latin America, but not in
 /// AMEMBASSY LA PAZ or ERNESTO DE LA GUARDIA.
 const NOT_TERMS: &[&str] = &["La Paz", "De La", "La Plata", "La Prensa", "La Habana"];
 
-/// Upper-case words in scenario prose that are not abbreviations, for [`missing_terms`]:
-/// Roman numerals (Item I, Item II), the pronoun "US" when written in capitals, the country
-/// "U.S." (a word here, see the module doc) and clock times.
-const NOT_ABBREVIATIONS: &[&str] = &[
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX", "US",
-    "U.S", "U.S.A", "A.M", "P.M",
-    // The one-word signal of circular 700 (October 1962): a code word, not an abbreviation.
-    "GO",
-];
-
 /// The entry shown for a date-time group such as `111900Z`.
 const DTG_TERM: &str = "DTG";
-
-/// The precedence words that end a TO line.
-const PRECEDENCE_WORDS: &[&str] = &["flash", "immediate", "priority", "routine"];
 
 /// The shipped glossary, parsed once.
 static SHIPPED: OnceLock<Glossary> = OnceLock::new();
@@ -281,42 +270,6 @@ impl Entry {
     }
 }
 
-/// Abbreviation-like words in `text` that have no entry.
-///
-/// `text` is scenario prose as written, in mixed case, before the engine upper-cases it. A word
-/// counts as abbreviation-like when it is fully upper-case there and has 2 to 10 letters
-/// (COAS, USDEL, FYI). Words with an entry are not reported, nor the few capitals that are not
-/// abbreviations (`NOT_ABBREVIATIONS`: Roman numerals such as the II of "Item II", "US",
-/// "U.S."). A joined word (see the module doc) such as ARA-20 is known when each of its parts
-/// is. Each missing word is reported once, in order of first appearance.
-///
-/// Mixed-case cable words (Deptcirtel, FonMin) are not detected, and in an all-caps text every
-/// word would be reported: this is a check for the scenario's source text, not for a rendered
-/// cable.
-pub fn missing_terms(glossary: &Glossary, text: &str) -> Vec<String> {
-    let known = |word: &str| {
-        NOT_ABBREVIATIONS.contains(&word)
-            || glossary.lookup(word).is_some()
-            || !word.chars().any(char::is_alphabetic)
-            || word.chars().filter(|c| c.is_alphabetic()).count() < 2
-    };
-    let mut missing: Vec<String> = Vec::new();
-    for w in split_words(text) {
-        let word = &text[w.range.clone()];
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if !(2..=10).contains(&letters) || word.chars().any(char::is_lowercase) {
-            continue;
-        }
-        if known(word) || word.split(is_joiner).all(known) {
-            continue;
-        }
-        if !missing.iter().any(|m| m == word) {
-            missing.push(word.to_string());
-        }
-    }
-    missing
-}
-
 /// One spelling of an entry, ready to match: its words and the separators between them.
 struct Form {
     words: Vec<String>,
@@ -379,62 +332,7 @@ impl Form {
     }
 }
 
-/// Which lines of a text are routing lines, where the header words in `HEADER_ONLY` count.
-///
-/// In a whole page the routing lines are the FM line and the TO, REPEATED and INFO lines that
-/// follow it. The window also passes lines one at a time, so a TO, REPEATED or INFO line is
-/// routing on its own when it looks like one: a TO line ends with its precedence word (and
-/// perhaps a number: TO SECSTATE WASHDC PRIORITY 123), and a REPEATED or INFO line goes on with
-/// an address (AMEMBASSY HAVANA, USUN NEW YORK: a word with an entry) or ALL. A body line that
-/// happens to start with "TO" is neither.
-struct RoutingLines {
-    /// (start byte, is routing) for each line, in order.
-    lines: Vec<(usize, bool)>,
-}
-
-impl RoutingLines {
-    fn new(glossary: &Glossary, text: &str) -> RoutingLines {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        let mut previous = false;
-        for line in text.split('\n') {
-            let words: Vec<String> = split_words(line).into_iter().map(|w| w.key).collect();
-            let routing = match words.first().map(String::as_str) {
-                Some("fm") => true,
-                Some(first) if ROUTING_WORDS.contains(&first) => {
-                    previous || looks_like_routing(glossary, first, &words)
-                }
-                _ => false,
-            };
-            lines.push((start, routing));
-            previous = routing;
-            start += line.len() + 1;
-        }
-        RoutingLines { lines }
-    }
-
-    fn contains(&self, at: usize) -> bool {
-        let ix = self.lines.partition_point(|&(start, _)| start <= at);
-        ix > 0 && self.lines[ix - 1].1
-    }
-}
-
-/// Whether a line starting with TO, REPEATED or INFO (keys in `words`) is a routing line when
-/// seen alone (see [`RoutingLines`]).
-fn looks_like_routing(glossary: &Glossary, first: &str, words: &[String]) -> bool {
-    if first == "to" {
-        let mut rest = words[1..].iter().rev();
-        let last = match rest.next() {
-            Some(w) if w.chars().all(|c| c.is_ascii_digit()) => rest.next(),
-            other => other,
-        };
-        last.is_some_and(|w| PRECEDENCE_WORDS.contains(&w.as_str())) && words.len() > 2
-    } else {
-        words
-            .get(1)
-            .is_some_and(|w| w == "all" || glossary.lookup(w).is_some())
-    }
-}
-
+#[cfg(test)]
+mod coverage_tests;
 #[cfg(test)]
 mod tests;
