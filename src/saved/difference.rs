@@ -3,7 +3,7 @@
 //! compared as trees (crate::scenario::spans keeps struct and variant names, which
 //! `ron::Value` drops), so layout and comments do not count, and numbers compare as numbers.
 
-use crate::scenario::spans::{Node, NodeKind, SpanTree};
+use crate::scenario::spans::{Field, MapEntry, Node, NodeKind, SpanTree};
 
 /// The first place `saved` and `replayed` differ, or `None` if they hold the same values.
 pub fn between(saved: &str, replayed: &str) -> Result<Option<String>, String> {
@@ -24,7 +24,6 @@ pub fn between(saved: &str, replayed: &str) -> Result<Option<String>, String> {
 type Parted = Option<(String, String)>;
 
 fn walk(ta: &str, a: &Node, tb: &str, b: &Node, at: &mut String) -> Parted {
-    let whole = |t: &str, n: &Node| t.get(n.start..n.end).unwrap_or_default().to_string();
     let items = |xs: &[Node], ys: &[Node], at: &mut String| -> Parted {
         for (i, (x, y)) in xs.iter().zip(ys).enumerate() {
             let len = at.len();
@@ -58,51 +57,60 @@ fn walk(ta: &str, a: &Node, tb: &str, b: &Node, at: &mut String) -> Parted {
                 name: m,
                 fields: ys,
             },
-        ) if named(n, m) => {
-            for x in xs {
-                let len = at.len();
-                at.push_str(&format!(".{}", x.name));
-                match ys.iter().find(|y| y.name == x.name) {
-                    Some(y) => {
-                        if let Some(d) = walk(ta, &x.value, tb, &y.value, at) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some((whole(ta, &x.value), "nothing".into())),
-                }
-                at.truncate(len);
-            }
-            (xs.len() != ys.len()).then(|| {
-                (
-                    format!("{} fields", xs.len()),
-                    format!("{} fields", ys.len()),
-                )
-            })
-        }
+        ) if named(n, m) => by_name(ta, &fields(xs), tb, &fields(ys), "fields", at),
         (NodeKind::Map(xs), NodeKind::Map(ys)) => {
-            for x in xs {
-                let len = at.len();
-                at.push_str(&format!("[{}]", x.key_text));
-                match ys.iter().find(|y| y.key_text == x.key_text) {
-                    Some(y) => {
-                        if let Some(d) = walk(ta, &x.value, tb, &y.value, at) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some((whole(ta, &x.value), "nothing".into())),
-                }
-                at.truncate(len);
-            }
-            (xs.len() != ys.len()).then(|| {
-                (
-                    format!("{} entries", xs.len()),
-                    format!("{} entries", ys.len()),
-                )
-            })
+            by_name(ta, &entries(xs), tb, &entries(ys), "entries", at)
         }
         (NodeKind::Scalar, NodeKind::Scalar) if same(&whole(ta, a), &whole(tb, b)) => None,
         _ => Some((whole(ta, a), whole(tb, b))),
     }
+}
+
+fn fields(fs: &[Field]) -> Vec<(String, &Node)> {
+    fs.iter()
+        .map(|f| (format!(".{}", f.name), &f.value))
+        .collect()
+}
+
+fn entries(es: &[MapEntry]) -> Vec<(String, &Node)> {
+    es.iter()
+        .map(|e| (format!("[{}]", e.key_text), &e.value))
+        .collect()
+}
+
+/// Children found by name, a struct's fields or a map's entries (each labelled as its path
+/// step): each of the save's is looked for among the replay's.
+fn by_name(
+    ta: &str,
+    xs: &[(String, &Node)],
+    tb: &str,
+    ys: &[(String, &Node)],
+    what: &str,
+    at: &mut String,
+) -> Parted {
+    for (label, x) in xs {
+        let len = at.len();
+        at.push_str(label);
+        match ys.iter().find(|(l, _)| l == label) {
+            Some((_, y)) => {
+                if let Some(d) = walk(ta, x, tb, y, at) {
+                    return Some(d);
+                }
+            }
+            None => return Some((whole(ta, x), "nothing".into())),
+        }
+        at.truncate(len);
+    }
+    (xs.len() != ys.len()).then(|| {
+        (
+            format!("{} {what}", xs.len()),
+            format!("{} {what}", ys.len()),
+        )
+    })
+}
+
+fn whole(t: &str, n: &Node) -> String {
+    t.get(n.start..n.end).unwrap_or_default().to_string()
 }
 
 /// Two scalars hold the same value: the same text, or the same number (NaN equals nothing:
