@@ -7,7 +7,6 @@ use super::super::model::*;
 use super::{Cx, Then, path};
 
 /// What can happen, as far as validation can tell without playing.
-#[derive(Default)]
 struct Possible {
     telegrams: Vec<bool>,
     events: Vec<bool>,
@@ -16,7 +15,26 @@ struct Possible {
     endings: Vec<bool>,
 }
 
+/// Something whose effects follow once it can happen.
+#[derive(Clone, Copy)]
+enum Item {
+    Telegram(usize),
+    Event(usize),
+    Vote(usize),
+}
+
+/// What a trigger can wait on, other than the clock and the stances.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Dep {
+    Flag(usize),
+    Vote(usize),
+    Telegram(usize),
+}
+
 impl Possible {
+    /// Follows effects from what can start on its own, each item once: a worklist, with the
+    /// triggers indexed by what they wait on, so that a long chain of triggers (even one
+    /// written backwards) costs no more than the scenario's size.
     fn of(s: &Scenario) -> Possible {
         let mut p = Possible {
             telegrams: vec![false; s.telegrams.len()],
@@ -28,69 +46,112 @@ impl Possible {
         if let Some(e) = p.endings.get_mut(s.period_end.index()) {
             *e = true;
         }
-        // Each round adds at least one item or stops: at most as many rounds as items.
+        let triggered: Vec<(Item, &Trigger)> = (s.telegrams.iter().enumerate())
+            .filter_map(|(i, t)| t.trigger.as_ref().map(|tr| (Item::Telegram(i), tr)))
+            .chain(
+                s.events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (Item::Event(i), &e.trigger)),
+            )
+            .collect();
+        let mut waiting: std::collections::HashMap<Dep, Vec<usize>> = Default::default();
+        for (k, (_, trigger)) in triggered.iter().enumerate() {
+            let mut deps = Vec::new();
+            deps_of(trigger, &mut deps);
+            for d in deps {
+                waiting.entry(d).or_default().push(k);
+            }
+        }
+        let mut work: Vec<Item> = Vec::new();
+        let mut fresh: Vec<Dep> = Vec::new();
+        let check = |p: &mut Possible, k: usize, work: &mut Vec<Item>, fresh: &mut Vec<Dep>| {
+            let (item, trigger) = triggered[k];
+            if !p.is(item) && p.can_hold(trigger, s) {
+                p.mark(item, work, fresh);
+            }
+        };
+        for k in 0..triggered.len() {
+            check(&mut p, k, &mut work, &mut fresh);
+        }
         loop {
-            let mut changed = false;
-            for (i, t) in s.telegrams.iter().enumerate() {
-                if !p.telegrams[i] && t.trigger.as_ref().is_some_and(|tr| p.can_hold(tr, s)) {
-                    p.telegrams[i] = true;
-                    changed = true;
+            if let Some(dep) = fresh.pop() {
+                for &k in waiting.get(&dep).into_iter().flatten() {
+                    check(&mut p, k, &mut work, &mut fresh);
                 }
-                if p.telegrams[i] {
-                    changed |= p.follow(&t.effects);
-                    for r in &t.requests {
-                        if let RequestKind::Decision { options, .. } = &r.kind {
-                            for o in options {
-                                changed |= p.follow(&o.effects);
-                            }
-                        }
+            } else if let Some(item) = work.pop() {
+                let effects: Vec<&[Effect]> = match item {
+                    Item::Telegram(i) => {
+                        let t = &s.telegrams[i];
+                        let options = t.requests.iter().flat_map(|r| match &r.kind {
+                            RequestKind::Decision { options, .. } => options.as_slice(),
+                            _ => &[],
+                        });
+                        std::iter::once(t.effects.as_slice())
+                            .chain(options.map(|o| o.effects.as_slice()))
+                            .collect()
                     }
+                    Item::Event(i) => vec![&s.events[i].effects],
+                    Item::Vote(i) => vec![&s.votes[i].on_pass, &s.votes[i].on_fail],
+                };
+                for list in effects {
+                    p.follow(list, &mut work, &mut fresh);
                 }
-            }
-            for (i, e) in s.events.iter().enumerate() {
-                if !p.events[i] && p.can_hold(&e.trigger, s) {
-                    p.events[i] = true;
-                    changed = true;
-                }
-                if p.events[i] {
-                    changed |= p.follow(&e.effects);
-                }
-            }
-            for (i, v) in s.votes.iter().enumerate() {
-                if p.votes[i] {
-                    changed |= p.follow(&v.on_pass);
-                    changed |= p.follow(&v.on_fail);
-                }
-            }
-            if !changed {
+            } else {
                 return p;
             }
         }
     }
 
-    /// Marks what `effects` bring about; whether anything was new.
-    fn follow(&mut self, effects: &[Effect]) -> bool {
-        let mut changed = false;
-        let mut mark = |v: &mut Vec<bool>, i: usize| {
-            if let Some(x) = v.get_mut(i)
-                && !*x
-            {
-                *x = true;
-                changed = true;
-            }
+    fn is(&self, item: Item) -> bool {
+        match item {
+            Item::Telegram(i) => seen(&self.telegrams, i),
+            Item::Event(i) => seen(&self.events, i),
+            Item::Vote(i) => seen(&self.votes, i),
+        }
+    }
+
+    /// Marks an item as possible, once: its effects are to follow, and what waits on it may
+    /// now hold.
+    fn mark(&mut self, item: Item, work: &mut Vec<Item>, fresh: &mut Vec<Dep>) {
+        let (list, i, dep) = match item {
+            Item::Telegram(i) => (&mut self.telegrams, i, Some(Dep::Telegram(i))),
+            Item::Event(i) => (&mut self.events, i, None),
+            Item::Vote(i) => (&mut self.votes, i, Some(Dep::Vote(i))),
         };
+        if let Some(x) = list.get_mut(i)
+            && !*x
+        {
+            *x = true;
+            work.push(item);
+            fresh.extend(dep);
+        }
+    }
+
+    /// Marks what `effects` bring about.
+    fn follow(&mut self, effects: &[Effect], work: &mut Vec<Item>, fresh: &mut Vec<Dep>) {
         for e in effects {
             match e {
                 Effect::Send(t) | Effect::Schedule { telegram: t, .. } => {
-                    mark(&mut self.telegrams, t.index())
+                    self.mark(Item::Telegram(t.index()), work, fresh)
                 }
-                Effect::CallVote(v) => mark(&mut self.votes, v.index()),
-                Effect::SetFlag(f) => mark(&mut self.flags, f.index()),
-                Effect::End(e) => mark(&mut self.endings, e.index()),
+                Effect::CallVote(v) => self.mark(Item::Vote(v.index()), work, fresh),
+                Effect::SetFlag(f) => {
+                    if let Some(x) = self.flags.get_mut(f.index())
+                        && !*x
+                    {
+                        *x = true;
+                        fresh.push(Dep::Flag(f.index()));
+                    }
+                }
+                Effect::End(e) => {
+                    if let Some(x) = self.endings.get_mut(e.index()) {
+                        *x = true;
+                    }
+                }
                 Effect::MoveStance { .. } | Effect::ClearFlag(_) | Effect::Rapport { .. } => {}
             }
         }
-        changed
     }
 
     /// Whether a trigger could hold, given what can happen so far. Stances and `Not` are
@@ -109,6 +170,23 @@ impl Possible {
             Trigger::All(ts) => ts.iter().all(|t| self.can_hold(t, s)),
             Trigger::Any(ts) => ts.iter().any(|t| self.can_hold(t, s)),
         }
+    }
+}
+
+/// What a trigger waits on, besides the clock and the stances.
+fn deps_of(t: &Trigger, out: &mut Vec<Dep>) {
+    match t {
+        Trigger::Flag(f) => out.push(Dep::Flag(f.index())),
+        Trigger::Vote { vote, .. } => out.push(Dep::Vote(vote.index())),
+        Trigger::Replied { telegram, .. } | Trigger::NoReply { telegram, .. } => {
+            out.push(Dep::Telegram(telegram.index()))
+        }
+        Trigger::All(ts) | Trigger::Any(ts) => ts.iter().for_each(|t| deps_of(t, out)),
+        Trigger::Not(t) => deps_of(t, out),
+        Trigger::At(_)
+        | Trigger::StanceAbove { .. }
+        | Trigger::StanceBelow { .. }
+        | Trigger::Chance(_) => {}
     }
 }
 
