@@ -63,7 +63,7 @@ pub fn read_within(path: &Path, folder: &Path, limit: u64) -> Result<Vec<u8>, Re
 }
 
 /// Refuses a path that, once its links are followed, is not inside `folder`.
-pub fn inside(path: &Path, folder: &Path) -> Result<(), Refusal> {
+fn inside(path: &Path, folder: &Path) -> Result<(), Refusal> {
     let root = folder.canonicalize().map_err(|e| Refusal::of(&e))?;
     let real = path.canonicalize().map_err(|e| Refusal::of(&e))?;
     if real.starts_with(&root) {
@@ -101,12 +101,6 @@ pub fn folder_of(path: &Path) -> PathBuf {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf()
-}
-
-/// Whether a folder entry is a regular file (following links), so listing a folder never
-/// offers a pipe or a device as a scenario or a save.
-pub fn is_regular(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 fn regular(meta: &Metadata) -> Result<(), Refusal> {

@@ -14,7 +14,9 @@ pub fn found(rest: &str) -> String {
     match first {
         '"' => {
             let body = &rest[1..];
-            let end = closing_quote(body).map(|i| i + 2).unwrap_or(rest.len());
+            let end = closing_quote(body.as_bytes())
+                .map(|i| i + 2)
+                .unwrap_or(rest.len());
             format!("the string {}", shown(&rest[..end]))
         }
         c if c.is_ascii_digit() || c == '-' || c == '+' || c == '.' => {
@@ -39,8 +41,7 @@ pub fn found(rest: &str) -> String {
 }
 
 /// The byte index of the quote that closes a string whose body starts `body`.
-fn closing_quote(body: &str) -> Option<usize> {
-    let b = body.as_bytes();
+pub(super) fn closing_quote(b: &[u8]) -> Option<usize> {
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -141,7 +142,7 @@ pub fn open_string_before(text: &str, offset: usize) -> Option<usize> {
                 }
             }
             b'"' => {
-                let close = closing_quote(&text[i + 1..]).map(|c| i + 1 + c);
+                let close = closing_quote(&text.as_bytes()[i + 1..]).map(|c| i + 1 + c);
                 let end = close.unwrap_or(b.len()).min(b.len());
                 let body = &text[i..end];
                 let just_before = text

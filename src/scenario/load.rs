@@ -24,26 +24,31 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 /// Reads another kind of text file (`what`: "the command file") the same bounded way.
 pub fn read_named(path: &Path, what: &str) -> Result<String, Diagnostic> {
-    let file = path.display().to_string();
-    let bytes = files::read(path, MAX_FILE_BYTES)
-        .map_err(|r| Diagnostic::file_error(&file, format!("cannot read {what}: {r}")))?;
-    text_from_bytes(&file, bytes)
+    read_bounded(path, None, |r| format!("cannot read {what}: {r}"))
 }
 
 /// Like [`read_text`], refusing a file that a link leads out of `folder`.
 pub fn read_text_within(path: &Path, folder: Option<&Path>) -> Result<String, Diagnostic> {
+    read_bounded(path, folder, |r| {
+        match r {
+        Refusal::Directory => "this is a directory without a scenario.ron; expected a scenario file ending in .ron, or a folder with scenario.ron".to_string(),
+        other => format!("cannot read the scenario: {other}"),
+    }
+    })
+}
+
+/// A text file through [`crate::files`], its refusal said by `why`.
+fn read_bounded(
+    path: &Path,
+    folder: Option<&Path>,
+    why: impl FnOnce(Refusal) -> String,
+) -> Result<String, Diagnostic> {
     let file = path.display().to_string();
     let bytes = match folder {
         Some(folder) => files::read_within(path, folder, MAX_FILE_BYTES),
         None => files::read(path, MAX_FILE_BYTES),
     }
-    .map_err(|r| {
-        let why = match r {
-            Refusal::Directory => "this is a directory without a scenario.ron; expected a scenario file ending in .ron, or a folder with scenario.ron".to_string(),
-            other => format!("cannot read the scenario: {other}"),
-        };
-        Diagnostic::file_error(&file, why)
-    })?;
+    .map_err(|r| Diagnostic::file_error(&file, why(r)))?;
     text_from_bytes(&file, bytes)
 }
 

@@ -166,14 +166,8 @@ impl Scan<'_> {
 
     /// Moves onto the closing quote of the string that opens here.
     fn string(&mut self) -> Option<()> {
-        self.pos += 1;
-        loop {
-            match self.peek()? {
-                b'\\' => self.pos += 2,
-                b'"' => return Some(()),
-                _ => self.pos += 1,
-            }
-        }
+        self.pos += 1 + super::found::closing_quote(self.b.get(self.pos + 1..)?)?;
+        Some(())
     }
 
     /// `r"…"` or `r#"…"#`: moves onto the last byte.

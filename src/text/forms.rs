@@ -98,7 +98,7 @@ impl<R: std::io::BufRead> Terminal<R> {
                 probability,
                 text,
             })
-            .map_err(|e| Halt::Refused(e.to_string()))?;
+            .map_err(Halt::from)?;
         let archive = game.world().resource::<Archive>();
         let sent = archive
             .0
@@ -118,8 +118,7 @@ impl<R: std::io::BufRead> Terminal<R> {
             Role::Post(p) => p,
             Role::Department => {
                 let name = self.ask_required(out, "Instruct which post?")?;
-                s.post_by_name(&name)
-                    .map_err(|e| Halt::Refused(e.to_string()))?
+                s.post_by_name(&name).map_err(|e| e.to_string())?
             }
         };
         let host = s.mission(post).host;
@@ -176,7 +175,7 @@ impl<R: std::io::BufRead> Terminal<R> {
             issue: None,
             post: Some(post_id),
         })
-        .map_err(|e| Halt::Refused(e.to_string()))
+        .map_err(Halt::from)
     }
 
     pub(super) fn recommend(
@@ -206,7 +205,7 @@ impl<R: std::io::BufRead> Terminal<R> {
         let press = self.choose(out, "Number?", 2)? == 0;
         let text = self.ask(out, "Why, in a sentence or two (or nothing)?")?;
         game.command(Action::Recommend { vote, press, text })
-            .map_err(|e| Halt::Refused(e.to_string()))
+            .map_err(Halt::from)
     }
 
     pub(super) fn decide(
@@ -248,7 +247,7 @@ impl<R: std::io::BufRead> Terminal<R> {
             request: req.id.clone(),
             option: options[pick].id.clone(),
         })
-        .map_err(|e| Halt::Refused(e.to_string()))
+        .map_err(Halt::from)
     }
 
     /// Asks for a number from 1 to `n` until one is given; returns it 0-based.

@@ -44,6 +44,12 @@ impl From<&str> for Halt {
     }
 }
 
+impl From<crate::vocab::CommandError> for Halt {
+    fn from(e: crate::vocab::CommandError) -> Halt {
+        Halt::Refused(e.to_string())
+    }
+}
+
 impl From<io::Error> for Halt {
     fn from(e: io::Error) -> Halt {
         Halt::Refused(e.to_string())

@@ -176,16 +176,8 @@ impl Cx<'_> {
 
     fn report(&mut self, at: &[Seg], severity: Severity, message: String) {
         let (file, text, node) = self.find(at);
-        let (line, col) = line_col(text, node.start);
-        let file = file.to_string();
-        self.diags.push(Diagnostic {
-            file,
-            line,
-            col,
-            severity,
-            message,
-            span: Some((node.start, node.end)),
-        });
+        let d = diagnostic(file, text, (node.start, node.end), severity, message);
+        self.diags.push(d);
     }
 
     /// Reports a moment outside the scenario's period.
@@ -217,6 +209,25 @@ impl Cx<'_> {
                 format!("{what} is {v}; expected a number from {low} to {high}"),
             );
         }
+    }
+}
+
+/// A diagnostic at a span of `text`, the text of `file`.
+fn diagnostic(
+    file: &str,
+    text: &str,
+    span: (usize, usize),
+    severity: Severity,
+    message: String,
+) -> Diagnostic {
+    let (line, col) = line_col(text, span.0);
+    Diagnostic {
+        file: file.to_string(),
+        line,
+        col,
+        severity,
+        message,
+        span: Some(span),
     }
 }
 

@@ -98,17 +98,16 @@ impl Cx<'_> {
         {
             return;
         }
-        let (line, col) = super::line_col(text, start);
-        self.diags.push(super::Diagnostic {
-            file,
-            line,
-            col,
-            severity: super::Severity::Error,
-            message: format!(
+        let d = super::diagnostic(
+            &file,
+            text,
+            (start, end),
+            super::Severity::Error,
+            format!(
                 "`{literal}` is not a finite number; expected a number such as 0.5 (no `NaN`, `inf` or numbers beyond ±1e308)"
             ),
-            span: Some((start, end)),
-        });
+        );
+        self.diags.push(d);
     }
 }
 
