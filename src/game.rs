@@ -102,10 +102,14 @@ impl Game {
 
     /// Ticks until the clock has run as far as asked, or the game ends.
     fn run_clock(&mut self) {
+        self.tick_while(|g| g.world().resource::<Calendar>().until.is_some() || !g.settled());
+    }
+
+    /// Ticks while `more` holds and the game goes on. More than [`RUNAWAY`] ticks at one
+    /// moment halt the game.
+    fn tick_while(&mut self, more: impl Fn(&Game) -> bool) {
         let mut still = 0;
-        while !self.is_over()
-            && (self.world().resource::<Calendar>().until.is_some() || !self.settled())
-        {
+        while !self.is_over() && more(self) {
             self.app.update();
             still = if self.world().resource::<Calendar>().moved {
                 0
@@ -129,15 +133,7 @@ impl Game {
 
     /// Ticks without moving the clock until nothing more happens at this moment.
     fn settle(&mut self) {
-        let mut ticks = 0;
-        while !self.is_over() && !self.settled() {
-            self.app.update();
-            ticks += 1;
-            if ticks > RUNAWAY {
-                self.halted = Some(self.now());
-                return;
-            }
-        }
+        self.tick_while(|g| !g.settled());
     }
 
     /// Applies a command from a log: it must be dated now, as it was when first given.
