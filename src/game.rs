@@ -6,12 +6,12 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::calendar::{Calendar, Settle};
-use crate::command::{Action, Command, CommandError, CommandQueue, CommandResults, Step};
+use crate::command::{Action, By, Command, CommandError, CommandQueue, CommandResults, Step};
 use crate::endings::Outcome;
 use crate::scenario::{Moment, Scenario};
-use crate::sim::headless_app;
+use crate::sim::{headless_app, headless_app_for};
 use crate::transcript::Transcript;
-use crate::vocab::{ActiveScenario, Setup};
+use crate::vocab::{ActiveScenario, People, Setup};
 
 pub struct Game {
     app: App,
@@ -24,7 +24,15 @@ pub use crate::vocab::RUNAWAY;
 impl Game {
     /// Builds the world from the scenario; the clock stands at the period's start.
     pub fn new(scenario: Arc<Scenario>, setup: Setup) -> Self {
-        let mut app = headless_app(scenario, setup);
+        Self::build(headless_app(scenario, setup))
+    }
+
+    /// A game in which people play `people` (a class) and the rules the other roles.
+    pub fn with_people(scenario: Arc<Scenario>, setup: Setup, people: People) -> Self {
+        Self::build(headless_app_for(scenario, setup, people))
+    }
+
+    fn build(mut app: App) -> Self {
         app.finish();
         app.cleanup();
         app.update();
@@ -60,17 +68,31 @@ impl Game {
 
     /// Gives a command now; returns what it did, or why it was refused.
     pub fn command(&mut self, action: Action) -> Result<String, CommandError> {
+        self.give(Command::new(self.now(), action))
+    }
+
+    /// Gives a command now on behalf of someone in a class: it acts for their role.
+    pub fn command_by(&mut self, by: By, action: Action) -> Result<String, CommandError> {
+        self.give(Command {
+            at: self.now(),
+            by: Some(by),
+            action,
+        })
+    }
+
+    /// The roles people play.
+    pub fn people(&self) -> &People {
+        self.world().resource::<People>()
+    }
+
+    fn give(&mut self, command: Command) -> Result<String, CommandError> {
         if let Some(at) = self.halted {
             return Err(CommandError::Runaway(at));
         }
         if self.is_over() {
             return Err(CommandError::GameOver);
         }
-        let advancing = matches!(action, Action::Advance(_));
-        let command = Command {
-            at: self.now(),
-            action,
-        };
+        let advancing = matches!(command.action, Action::Advance(_));
         self.app
             .world_mut()
             .resource_mut::<CommandQueue>()
@@ -144,7 +166,7 @@ impl Game {
                 now: self.now(),
             });
         }
-        self.command(command.action)
+        self.give(command)
     }
 
     pub fn advance(&mut self, step: Step) -> Result<String, CommandError> {
@@ -157,7 +179,10 @@ impl Game {
         if self.is_over() {
             return Err(CommandError::EndedBefore(command.at));
         }
-        self.command(command.action)
+        self.give(Command {
+            at: self.now(),
+            ..command
+        })
     }
 
     /// Lets time run to `at` (or the end), through the stops the clock makes for the

@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod cables;
 pub mod calendar;
+pub mod class;
 pub mod command;
 pub mod debrief;
 
@@ -26,6 +27,8 @@ pub mod rng;
 pub mod save;
 pub mod saved;
 pub mod scenario;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod session;
 pub mod shipped;
 

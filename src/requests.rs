@@ -9,7 +9,7 @@ use crate::effects::apply_all;
 use crate::saved::SavedApp;
 use crate::scenario::{Moment, PositionIx, RequestIx, RequestKind, Role, Station, TelegramId};
 use crate::transcript::{Entry, Transcript};
-use crate::vocab::{ActiveScenario, Setup, SimSet};
+use crate::vocab::{ActiveScenario, SimSet};
 
 /// Every request a station has received, and every answer given.
 #[derive(Resource, Default, Debug, serde::Serialize, serde::Deserialize)]
@@ -139,7 +139,7 @@ fn open_requests(
     on: On<Delivered>,
     archive: Res<Archive>,
     scenario: Res<ActiveScenario>,
-    setup: Res<Setup>,
+    people: Res<crate::vocab::People>,
     mut requests: ResMut<Requests>,
     mut agenda: ResMut<Agenda>,
     mut rng: ResMut<crate::rng::WorldRng>,
@@ -152,7 +152,7 @@ fn open_requests(
     if !cable.to.contains(&d.to) {
         return;
     }
-    let player = setup.plays(match d.to {
+    let player = people.plays(match d.to {
         Station::Post(p) => Role::Post(p),
         Station::Department => Role::Department,
         Station::Actor(_) => return,

@@ -75,11 +75,17 @@ pub fn saved_registry() -> &'static saved::Registry {
 
 /// A headless app that plays `scenario`: what tests, `simulate` and the terminal use.
 pub fn headless_app(scenario: Arc<Scenario>, setup: Setup) -> App {
+    headless_app_for(scenario, setup, crate::vocab::People::of(&setup))
+}
+
+/// A headless app whose roles `people` are played by people (a class), the rest by the rules.
+pub fn headless_app_for(scenario: Arc<Scenario>, setup: Setup, people: crate::vocab::People) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
         .insert_resource(ActiveScenario(scenario))
         .insert_resource(rng::WorldRng::new(setup.seed))
         .insert_resource(setup)
+        .insert_resource(people)
         .add_plugins(plugin);
     single_threaded(&mut app);
     app

@@ -73,9 +73,13 @@ pub struct TrayRow {
 
 /// The player's in-tray, newest first.
 pub fn tray_rows(world: &World) -> Vec<TrayRow> {
-    let setup = world.resource::<Setup>();
+    tray_rows_of(world, world.resource::<Setup>().role)
+}
+
+/// A role's in-tray, newest first: in a class, each student's own.
+pub fn tray_rows_of(world: &World, role: Role) -> Vec<TrayRow> {
     let archive = world.resource::<Archive>();
-    let entity = world.resource::<Stations>().entity(setup.role.station());
+    let entity = world.resource::<Stations>().entity(role.station());
     let Some(tray) = world.get::<InTray>(entity) else {
         return Vec::new();
     };
@@ -141,6 +145,11 @@ pub fn thread_of(world: &World, cable: &Cable) -> String {
 /// The requests of a cable that wait for the player.
 pub fn open_requests_of(world: &World, cable: CableId) -> Vec<OpenRequest> {
     let me = world.resource::<Setup>().role.station();
+    open_requests_at(world, me, cable)
+}
+
+/// The requests of a cable that wait for a station.
+pub fn open_requests_at(world: &World, me: Station, cable: CableId) -> Vec<OpenRequest> {
     let Some(telegram) = world.resource::<Archive>().get(cable).telegram else {
         return Vec::new();
     };
@@ -198,10 +207,15 @@ impl Knowledge {
 
 /// What the player knows of every government on `issue`, by [`GovId`].
 pub fn knowledge(world: &World, issue: crate::scenario::IssueId) -> Vec<Knowledge> {
+    knowledge_of(world, world.resource::<Setup>().role, issue)
+}
+
+/// What a role knows of every government on `issue`: a post its own estimate of its host,
+/// the Department the posts' reports; both what revealing votes showed.
+pub fn knowledge_of(world: &World, role: Role, issue: crate::scenario::IssueId) -> Vec<Knowledge> {
     let s = scenario(world);
-    let setup = world.resource::<Setup>();
     let mut out = vec![Knowledge::Unknown; s.governments.len()];
-    if let Role::Post(post) = setup.role {
+    if let Role::Post(post) = role {
         let host = s.mission(post).host;
         if let Some(e) = estimates(world, post) {
             let estimate = e[issue.index()];

@@ -184,6 +184,7 @@ fn deliver(
     mut traffic: ResMut<Traffic>,
     mut calendar: ResMut<Calendar>,
     setup: Res<Setup>,
+    people: Res<crate::vocab::People>,
     stations: Res<Stations>,
     mut trays: Query<&mut InTray>,
     mut transcript: ResMut<Transcript>,
@@ -198,9 +199,10 @@ fn deliver(
         if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
             tray.receive(cable, at);
         }
-        // A run stops when a cable reaches the player it waits for, and on every Niact.
-        let niact = archive.get(cable).precedence == Precedence::Niact && !setup.auto;
-        if to == setup.role.station() && (calendar.until == Some(Until::NextCable) || niact) {
+        // A run stops when a cable reaches the player it waits for, and on every Niact to
+        // a person (in a class, to any student's post).
+        let niact = archive.get(cable).precedence == Precedence::Niact && people.at(to);
+        if (to == setup.role.station() && calendar.until == Some(Until::NextCable)) || niact {
             calendar.until = None;
         }
         match batch.last_mut() {

@@ -1,11 +1,12 @@
 //! The command-line contract: `scenarios`, `validate`, `new`, `simulate`, `play`, `debrief`,
-//! `batch`, `generate`, `replay`. Each parses its arguments, calls the front door, and prints.
+//! `batch`, `generate`, `replay`, `serve`. Each parses its arguments, calls the front door, and prints.
 
 mod batch;
 mod debrief;
 mod generate;
 mod play;
 mod scenarios;
+mod serve;
 mod simulate;
 
 use std::path::PathBuf;
@@ -53,6 +54,9 @@ enum Cmd {
     Batch(batch::BatchArgs),
     /// Write a synthetic scenario of a given size, for the benchmarks (see docs/performance.md).
     Generate(generate::GenerateArgs),
+    /// Run a class: one shared world in the browser, each student a post, the instructor
+    /// at the console.
+    Serve(serve::ServeArgs),
     /// Re-run a save's command log from its seed and check that it reaches the same world.
     Replay {
         save: PathBuf,
@@ -80,6 +84,7 @@ pub fn main() -> ExitCode {
         }) => print(
             demarche::session::check_replay(&loader, &save, replay_on_change).map(|s| s + "\n"),
         ),
+        Some(Cmd::Serve(args)) => serve::serve(&loader, args),
         Some(Cmd::Play(args)) if args.text => play::terminal(&loader, &args),
         Some(Cmd::Play(args)) => play::window(&loader, args),
     }

@@ -24,8 +24,32 @@ use crate::vocab::{Setup, SimSet};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Command {
     pub at: Moment,
+    /// Who gave it, in a class: the role (a post id or `department`) and the person's name.
+    /// A single player's commands name nobody: they are the setup's role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<By>,
     #[serde(rename = "do")]
     pub action: Action,
+}
+
+/// Who gave a command in a class.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct By {
+    /// A post id or `department`.
+    pub role: String,
+    /// The student's name, as they gave it when joining.
+    pub name: String,
+}
+
+impl Command {
+    /// A single player's command.
+    pub fn new(at: Moment, action: Action) -> Command {
+        Command {
+            at,
+            by: None,
+            action,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -120,6 +144,19 @@ fn apply(
     results.0.clear();
     while let Some(command) = queue.0.pop_front() {
         let scenario = d.scenario.0.clone();
+        let role = match &command.by {
+            None => Ok(setup.role),
+            Some(by) => scenario
+                .role_by_name(&by.role)
+                .map_err(|e| CommandError::NotYours(e.to_string())),
+        };
+        let role = match role {
+            Ok(role) => role,
+            Err(e) => {
+                results.0.push(Err(e));
+                continue;
+            }
+        };
         let result = match &command.action {
             Action::Advance(_) if paused.0 => Err(CommandError::Paused),
             Action::Advance(step) => {
@@ -139,7 +176,7 @@ fn apply(
                 position,
                 probability,
                 text,
-            } => resolve::reply(&scenario, setup.role, telegram, request, position).and_then(
+            } => resolve::reply(&scenario, role, telegram, request, position).and_then(
                 |(post, t, r, p)| {
                     d.reply_estimate(post, t, r, p, *probability, text, true)
                         .map(|_| describe(&scenario, &command.action))
@@ -152,7 +189,7 @@ fn apply(
                 post,
             } => resolve::demarche(
                 &scenario,
-                setup.role,
+                role,
                 see,
                 show,
                 issue.as_deref(),
@@ -167,7 +204,7 @@ fn apply(
                 request,
                 option,
             } => {
-                if setup.role != Role::Department {
+                if role != Role::Department {
                     Err(CommandError::OnlyTheDepartmentDecides)
                 } else {
                     resolve::decision(&scenario, telegram, request, option).and_then(|(t, r, o)| {
@@ -178,7 +215,7 @@ fn apply(
                     })
                 }
             }
-            Action::Recommend { vote, press, text } => match setup.role {
+            Action::Recommend { vote, press, text } => match role {
                 Role::Department => Err(CommandError::OnlyPostsRecommend),
                 Role::Post(post) => resolve::vote(&scenario, vote).and_then(|v| {
                     d.recommend(post, v, *press, text, true)?;
@@ -198,7 +235,7 @@ fn apply(
                 by,
                 issue,
             } => {
-                if setup.role != Role::Department {
+                if role != Role::Department {
                     Err(CommandError::OnlyTheDepartmentApproaches)
                 } else {
                     resolve::approach(&scenario, government, issue.as_deref())
@@ -232,7 +269,7 @@ fn apply(
             } else if !matches!(command.action, Action::Advance(_)) {
                 d.transcript.push(Entry::Command {
                     at: command.at,
-                    role: setup.role,
+                    role,
                     summary: summary.clone(),
                 });
             }

@@ -21,7 +21,7 @@ use crate::votes::{Cast, Score, Scores, VoteLog, VoteRecord};
 
 pub use crate::report::{cast_word, render_vote};
 pub use compare::Counterfactual;
-pub use text::full_text;
+pub use text::{full_text, texts_of};
 
 /// Everything the debrief shows.
 pub struct Debrief<'w> {
@@ -42,8 +42,16 @@ pub struct Debrief<'w> {
 
 impl<'w> Debrief<'w> {
     pub fn from_world(world: &'w World) -> Self {
+        Self::of_role(world, world.resource::<Setup>().role)
+    }
+
+    /// The debrief of one role of the game: in a class, each student's post.
+    pub fn of_role(world: &'w World, role: crate::scenario::Role) -> Self {
         let scenario = &world.resource::<ActiveScenario>().0;
-        let setup = *world.resource::<Setup>();
+        let setup = Setup {
+            role,
+            ..*world.resource::<Setup>()
+        };
         let mut player_calls = Vec::new();
         if let Some(mut q) = world.try_query::<(&Post, &Calls)>() {
             for (post, calls) in q.iter(world) {
@@ -81,7 +89,7 @@ impl<'w> Debrief<'w> {
             votes: &world.resource::<VoteLog>().0,
             scores: &world.resource::<Scores>().0,
             history: world.resource::<StanceHistory>(),
-            timeline: timeline::timeline(world),
+            timeline: timeline::timeline_of(world, role),
             player_calls,
             defaulted,
         }

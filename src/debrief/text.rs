@@ -16,6 +16,15 @@ pub fn full_text(world: &World) -> String {
     Debrief::from_world(world).render_text(cf.as_ref())
 }
 
+/// The debrief of each of `roles`, the record re-run once for all of them (a class's).
+pub fn texts_of(world: &World, roles: &[Role]) -> Vec<String> {
+    let cf = Counterfactual::run(world);
+    roles
+        .iter()
+        .map(|r| Debrief::of_role(world, *r).render_text(cf.as_ref()))
+        .collect()
+}
+
 impl Debrief<'_> {
     pub fn render_text(&self, cf: Option<&Counterfactual>) -> String {
         let s = self.scenario;

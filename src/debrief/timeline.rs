@@ -52,8 +52,16 @@ pub struct Line {
 /// The timeline of the game so far, from the transcript. Deliveries are shown only where they
 /// reach the player; every cable's sending is shown once.
 pub fn timeline(world: &World) -> Vec<Line> {
+    timeline_of(world, world.resource::<Setup>().role)
+}
+
+/// The timeline as one role saw it: the deliveries that reached it.
+pub fn timeline_of(world: &World, role: Role) -> Vec<Line> {
     let s = &world.resource::<ActiveScenario>().0;
-    let setup = world.resource::<Setup>();
+    let setup = &Setup {
+        role,
+        ..*world.resource::<Setup>()
+    };
     let me = setup.role.station();
     let archive = world.resource::<Archive>();
     let votes = world.resource::<VoteLog>();

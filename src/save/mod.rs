@@ -15,7 +15,7 @@ use bevy::prelude::World;
 
 use crate::command::{Command, CommandLog};
 use crate::scenario::{Moment, RoleError, Scenario};
-use crate::vocab::{ActiveScenario, Setup};
+use crate::vocab::{ActiveScenario, People, Setup};
 
 /// The format this build writes. Older formats are named when refused.
 pub const SAVE_FORMAT: u32 = 1;
@@ -35,6 +35,9 @@ pub struct Save {
     pub role: String,
     pub auto: bool,
     pub historical: bool,
+    /// In a class, every role people play (post ids, `department`); empty for one player.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
     /// The game date when it was saved.
     pub at: Moment,
     /// Every command given, in order: with the scenario and seed, the whole game.
@@ -59,6 +62,12 @@ impl Save {
     pub fn of(world: &World, source: &str) -> Save {
         let s: &Scenario = world.resource::<ActiveScenario>();
         let setup = *world.resource::<Setup>();
+        let people = world.resource::<People>();
+        let people = if *people == People::of(&setup) {
+            Vec::new()
+        } else {
+            people.0.iter().map(|r| s.role_id(*r)).collect()
+        };
         let snapshot = Snapshot::capture(world);
         Save {
             game: MAGIC.into(),
@@ -73,6 +82,7 @@ impl Save {
             role: s.role_id(setup.role),
             auto: setup.auto,
             historical: setup.historical,
+            people,
             at: world.resource::<crate::calendar::Calendar>().now,
             commands: world.resource::<CommandLog>().0.clone(),
             snapshot,
@@ -88,6 +98,19 @@ pub fn setup_of(save: &Save, scenario: &Scenario) -> Result<Setup, RoleError> {
         auto: save.auto,
         historical: save.historical,
     })
+}
+
+/// The roles people play in a saved game: a class's, or the one player's.
+pub fn people_of(save: &Save, scenario: &Scenario, setup: &Setup) -> Result<People, RoleError> {
+    if save.people.is_empty() {
+        return Ok(People::of(setup));
+    }
+    let roles: Result<Vec<_>, _> = save
+        .people
+        .iter()
+        .map(|r| scenario.role_by_name(r))
+        .collect();
+    Ok(People(roles?))
 }
 
 impl std::fmt::Debug for Save {

@@ -123,13 +123,14 @@ pub fn check_replay(
         });
     }
     let setup = crate::save::setup_of(&save, &scenario)?;
+    let people = crate::save::people_of(&save, &scenario, &setup)?;
     let unfit = |e: String| GameError::Restore {
         path: path.to_path_buf(),
         reason: super::error::RestoreError::Snapshot(e),
     };
     let transcript: Transcript = save.snapshot.field("transcript").map_err(unfit)?;
     let saved: Vec<String> = transcript.0.iter().map(entry_text).collect();
-    let mut game = Game::new(scenario, setup);
+    let mut game = Game::with_people(scenario, setup, people);
     for (i, command) in save.commands.iter().enumerate() {
         let what = format!(
             "command {} ({} at {})",

@@ -179,6 +179,11 @@ impl Session {
         self.game.world()
     }
 
+    /// The game, to apply a logged command (a class resumed from its log).
+    pub fn game_mut(&mut self) -> &mut Game {
+        &mut self.game
+    }
+
     pub fn scenario(&self) -> &Scenario {
         self.game.scenario()
     }
@@ -220,6 +225,19 @@ impl Session {
             return Err(CommandError::InstructorOnly);
         }
         self.game.command(action)
+    }
+
+    /// Gives a command on behalf of someone in a class, for their role. Nobody in a class
+    /// gives the instructor's commands by this way.
+    pub fn command_by(
+        &mut self,
+        by: crate::command::By,
+        action: Action,
+    ) -> Result<String, CommandError> {
+        if matches!(action, Action::Instruct(_)) {
+            return Err(CommandError::InstructorOnly);
+        }
+        self.game.command_by(by, action)
     }
 
     /// Plays one scripted command at its date: time runs to it first.

@@ -40,7 +40,12 @@ impl Session {
         };
         let commands = self.world().resource::<CommandLog>().0.clone();
         let count = commands.len();
-        match replay(loaded.scenario, self.game.setup(), commands) {
+        match replay(
+            loaded.scenario,
+            self.game.setup(),
+            self.game.people().clone(),
+            commands,
+        ) {
             Ok(game) => {
                 self.game = game;
                 Reload::Reloaded { commands: count }

@@ -9,7 +9,7 @@ use crate::command::{Command, CommandError};
 use crate::game::Game;
 use crate::save::Save;
 use crate::scenario::Scenario;
-use crate::vocab::Setup;
+use crate::vocab::{People, Setup};
 
 /// The game a save holds. With a changed scenario the snapshot cannot be compared:
 /// `replay_on_change` replays the command log on the new version instead; otherwise the load
@@ -29,6 +29,7 @@ pub(super) fn restore(
         });
     }
     let setup = crate::save::setup_of(&save, &scenario).map_err(RestoreError::Role)?;
+    let people = crate::save::people_of(&save, &scenario, &setup).map_err(RestoreError::Role)?;
     if scenario.hash != save.scenario.hash {
         if !replay_on_change {
             return Err(RestoreError::Changed {
@@ -38,14 +39,14 @@ pub(super) fn restore(
                 commands: save.commands.len(),
             });
         }
-        return replay(scenario, setup, save.commands)
+        return replay(scenario, setup, people, save.commands)
             .map_err(|(index, error)| RestoreError::ReplayFails { index, error });
     }
     // The command log, from the seed, is the game; the snapshot is checked against it and
     // never trusted on its own, so no edited or damaged value reaches the world.
     let at = save.at;
     let commands = save.commands.len();
-    let game = replay(scenario, setup, save.commands).map_err(|(index, error)| {
+    let game = replay(scenario, setup, people, save.commands).map_err(|(index, error)| {
         RestoreError::Disagrees(format!("command {index} of its log is refused: {error}"))
     })?;
     if game.now() != at {
@@ -99,9 +100,10 @@ fn newer_engine(engine: &str) -> Result<bool, String> {
 pub fn replay(
     scenario: Arc<Scenario>,
     setup: Setup,
+    people: People,
     commands: Vec<Command>,
 ) -> Result<Game, (usize, CommandError)> {
-    let mut game = Game::new(scenario, setup);
+    let mut game = Game::with_people(scenario, setup, people);
     for (i, command) in commands.into_iter().enumerate() {
         game.apply_logged(command).map_err(|e| (i + 1, e))?;
     }

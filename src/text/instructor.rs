@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use bevy::prelude::World;
+
 use crate::command::Action;
 use crate::instructor::{Hidden, Instruct};
 use crate::session::Session;
@@ -17,7 +19,7 @@ Instructor (--instructor):
 /// The instructor's commands; `None` if the words are not one of them.
 pub fn command(game: &mut Session, words: &[&str]) -> Option<Result<String, String>> {
     let instruct = match words {
-        ["truth"] => return Some(Ok(render_truth(game))),
+        ["truth"] => return Some(Ok(render_truth(game.world()))),
         ["inject", telegram] => Instruct::Inject {
             telegram: telegram.to_string(),
         },
@@ -46,9 +48,11 @@ pub fn command(game: &mut Session, words: &[&str]) -> Option<Result<String, Stri
     )
 }
 
-fn render_truth(game: &Session) -> String {
-    let s = game.scenario();
-    let h = Hidden::of(game.world());
+/// The true stances, the missions' estimates and rapport, the flags and chances drawn: what
+/// only the instructor sees.
+pub fn render_truth(world: &World) -> String {
+    let s = crate::views::scenario(world);
+    let h = Hidden::of(world);
     let mut out = String::from("THE TRUTH (instructor only)\n");
     let _ = write!(out, "  {:<20}", "");
     for issue in &s.issues {

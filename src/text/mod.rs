@@ -3,8 +3,8 @@
 
 mod forms;
 mod input;
-mod instructor;
-mod views;
+pub mod instructor;
+pub mod views;
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};

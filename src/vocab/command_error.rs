@@ -26,6 +26,9 @@ pub enum CommandError {
         rounds = RUNAWAY
     )]
     Runaway(Moment),
+    /// A command given for a role that is not the giver's, or not the scenario's.
+    #[error("not yours to give: {0}")]
+    NotYours(String),
     #[error("the instructor has paused the game; time cannot run until they resume")]
     Paused,
     /// A name that is not one of the scenario's (boxed: it is the largest of these).

@@ -36,10 +36,30 @@ pub struct Setup {
     pub historical: bool,
 }
 
-impl Setup {
-    /// Whether a station's decisions are the player's to make (and not the rules').
+/// The roles people play: the player's, or in a class every post a student holds. The rules
+/// play every other station. Fixed when the game is built, since the rules schedule their
+/// answers as requests arrive.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
+pub struct People(pub Vec<Role>);
+
+impl People {
+    /// The one player of a game set up so: nobody in `--auto` or `--historical`.
+    pub fn of(setup: &Setup) -> People {
+        People(if setup.auto || setup.historical {
+            Vec::new()
+        } else {
+            vec![setup.role]
+        })
+    }
+
+    /// Whether a role's decisions are a person's to make (and not the rules').
     pub fn plays(&self, role: Role) -> bool {
-        !self.auto && !self.historical && self.role == role
+        self.0.contains(&role)
+    }
+
+    /// Whether a station is a role people play.
+    pub fn at(&self, station: crate::scenario::Station) -> bool {
+        self.0.iter().any(|r| r.station() == station)
     }
 }
 

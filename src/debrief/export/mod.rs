@@ -13,6 +13,7 @@ use doc::{Doc, Html, Markdown, Row};
 use sections::{cables, counterfactual, score, stances, votes};
 
 pub use charts::{calibration_svg, stances_svg};
+pub use doc::html_escape;
 
 /// The report's format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

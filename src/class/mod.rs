@@ -1,0 +1,494 @@
+//! A class: one shared world, each student the chief of one mission (or one of a team), the
+//! instructor at the controls. [`Class`] is the authority the classroom server holds: every
+//! command goes through it, is written to the class's log before it is acknowledged, and
+//! each page is told only what its post knows. It knows nothing of the network, so tests
+//! and the benchmark drive it directly too.
+
+pub mod console;
+pub mod log;
+pub mod protocol;
+pub mod roster;
+mod rules;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+
+use crate::command::{Action, By, Command, CommandLog};
+use crate::game::Game;
+use crate::scenario::{GovId, IssueId, Role, Scenario};
+use crate::session::{GameError, Mode, Session};
+use crate::shipped::Loader;
+use crate::vocab::People;
+
+pub use log::{ClassLog, Header, LogError, Record};
+pub use protocol::{Ask, Segment, Tell};
+pub use roster::{Roster, Seat};
+pub use view::StudentView;
+
+/// What a new class is started from.
+#[derive(Clone, Debug)]
+pub struct ClassStart {
+    /// A shipped name, a mod's name, or a path.
+    pub scenario: String,
+    pub seed: u64,
+    /// The posts students play (ids); `None` for every playable post.
+    pub posts: Option<Vec<String>>,
+    /// A student plays the Department (else the rules do).
+    pub department: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClassError {
+    #[error(transparent)]
+    Game(#[from] GameError),
+    #[error(transparent)]
+    Log(#[from] LogError),
+    #[error("{0}")]
+    Refused(String),
+}
+
+pub struct Class {
+    session: Session,
+    roster: Roster,
+    log: ClassLog,
+    class_code: String,
+    instructor_code: String,
+    /// Game hours per real minute; 0 when the clock runs only when told.
+    pace: f64,
+    /// Hours the pace owes the clock, run once a whole hour is due.
+    owed: f64,
+    projector: IssueId,
+    revealed: Vec<(GovId, IssueId)>,
+    /// Once the game is over: each role's debrief, and the class's (the record re-run once).
+    debriefs: Option<Vec<(Role, String)>>,
+    /// Set when the log could not be written: the class then takes nothing more, since
+    /// what it acknowledged must be what the log holds.
+    broken: Option<String>,
+}
+
+impl Class {
+    /// A new class, its log started at `log`.
+    pub fn start(loader: &Loader, start: &ClassStart, log: &Path) -> Result<Class, ClassError> {
+        let loaded = crate::session::load(loader, &start.scenario)?;
+        let scenario = loaded.scenario;
+        let mut people: Vec<Role> = match &start.posts {
+            None => scenario.playable_posts.iter().map(|p| Role::Post(*p)).collect(),
+            Some(names) => names
+                .iter()
+                .map(|n| scenario.role_by_name(n).map_err(GameError::from))
+                .collect::<Result<_, _>>()?,
+        };
+        people.dedup();
+        if start.department && !people.contains(&Role::Department) {
+            scenario
+                .role_by_name("department")
+                .map_err(GameError::from)?;
+            people.push(Role::Department);
+        }
+        if people.is_empty() {
+            return Err(ClassError::Refused(
+                "this scenario has no post a student can play".into(),
+            ));
+        }
+        let header = Header {
+            class: log::MAGIC.into(),
+            format: log::FORMAT,
+            engine: env!("CARGO_PKG_VERSION").into(),
+            scenario: crate::save::ScenarioRef {
+                id: scenario.id.clone(),
+                source: start.scenario.clone(),
+                hash: scenario.hash.clone(),
+            },
+            seed: start.seed,
+            people: people.iter().map(|r| scenario.role_id(*r)).collect(),
+            class_code: roster::class_code(),
+            instructor_code: roster::secret(12),
+        };
+        let log = ClassLog::create(log, &header)?;
+        let mut class = Class::of(loader, header, scenario, people, log);
+        // A class opens on its first cable, not on an empty in-tray: the clock runs to it
+        // (logged like any other advance, so a resume replays it).
+        class
+            .give(None, Action::Advance(crate::command::Step::NextCable))
+            .map_err(ClassError::Refused)?;
+        Ok(class)
+    }
+
+    /// A class brought back from its log, after a crash or a stop: every acknowledged
+    /// command replayed, every student's seat kept.
+    pub fn resume(loader: &Loader, path: &Path) -> Result<Class, ClassError> {
+        let (log, header, records) = ClassLog::open(path)?;
+        let refused = |line: usize, reason: String| {
+            ClassError::Log(LogError::Line {
+                path: path.display().to_string(),
+                line,
+                reason,
+            })
+        };
+        let loaded = crate::session::load(loader, &header.scenario.source)?;
+        let scenario = loaded.scenario;
+        if scenario.hash != header.scenario.hash {
+            return Err(refused(
+                1,
+                format!(
+                    "the scenario `{}` has changed since this class began; expected the version it was started with",
+                    header.scenario.source
+                ),
+            ));
+        }
+        let people = header
+            .people
+            .iter()
+            .map(|r| scenario.role_by_name(r))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| refused(1, e.to_string()))?;
+        let mut class = Class::of(loader, header, scenario, people, log);
+        for (line, record) in records {
+            class
+                .replay(record)
+                .map_err(|reason| refused(line, reason))?;
+        }
+        class.note_end();
+        Ok(class)
+    }
+
+    fn of(
+        loader: &Loader,
+        header: Header,
+        scenario: std::sync::Arc<Scenario>,
+        people: Vec<Role>,
+        log: ClassLog,
+    ) -> Class {
+        let mut setup = crate::session::setup_for(&scenario, header.seed, None, Mode::Player)
+            .expect("the default role is always the scenario's");
+        // Views and the debrief that name no role show the default one, if students play
+        // it, else the first they play.
+        if !people.contains(&setup.role) {
+            setup.role = people[0];
+        }
+        let projector = view::mapped_issue(&scenario);
+        let game = Game::with_people(scenario, setup, People(people.clone()));
+        let mut session = Session::of(game, &header.scenario.source, loader, true);
+        // A class keeps its log; autosaves would only scatter copies of it.
+        session.keep_saves_in(std::env::temp_dir());
+        Class {
+            session,
+            roster: Roster::new(people),
+            log,
+            class_code: header.class_code,
+            instructor_code: header.instructor_code,
+            pace: 0.0,
+            owed: 0.0,
+            projector,
+            revealed: Vec::new(),
+            debriefs: None,
+            broken: None,
+        }
+    }
+
+    /// One record of the log, applied again.
+    fn replay(&mut self, record: Record) -> Result<(), String> {
+        match record {
+            Record::Seat { token, name, role } => {
+                let role = self.scenario().role_by_name(&role).map_err(|e| e.to_string())?;
+                self.roster.add(Seat {
+                    token,
+                    name,
+                    role,
+                    connected: 0,
+                    last: None,
+                });
+            }
+            Record::Command(command) => {
+                let by = command.by.clone();
+                let summary = self
+                    .session
+                    .game_mut()
+                    .apply_logged(command)
+                    .map_err(|e| format!("the logged command is refused on replay: {e}"))?;
+                if let Some(by) = by {
+                    self.note_last(&by, &summary);
+                }
+            }
+            Record::Pace(pace) => self.pace = pace,
+            Record::Projector(issue) => self.projector = rules::issue(self.scenario(), &issue)?,
+            Record::Reveal { government, issue } => {
+                let g = rules::government(self.scenario(), &government)?;
+                let i = rules::issue(self.scenario(), &issue)?;
+                self.revealed.push((g, i));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        self.session.scenario()
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    pub fn class_code(&self) -> &str {
+        &self.class_code
+    }
+
+    pub fn instructor_code(&self) -> &str {
+        &self.instructor_code
+    }
+
+    pub fn log_path(&self) -> &Path {
+        self.log.path()
+    }
+
+    pub fn pace(&self) -> f64 {
+        self.pace
+    }
+
+    /// A student joins a post with the class code; returns their seat, whose token lets
+    /// them rejoin. Written to the log before it is returned.
+    pub fn join(&mut self, code: &str, name: &str, post: &str) -> Result<Seat, String> {
+        if !roster::same_code(code, &self.class_code) {
+            return Err("that is not this class's code".into());
+        }
+        let name = roster::clean_name(name).ok_or("give your name to join")?;
+        let role = self
+            .scenario()
+            .role_by_name(post.trim())
+            .map_err(|e| e.to_string())?;
+        if !self.roster.posts().any(|r| r == role) {
+            return Err(format!(
+                "nobody in this class plays `{}`; choose one of the class's posts",
+                post.trim()
+            ));
+        }
+        let seat = Seat {
+            token: roster::secret(24),
+            name,
+            role,
+            connected: 0,
+            last: None,
+        };
+        self.record(&Record::Seat {
+            token: seat.token.clone(),
+            name: seat.name.clone(),
+            role: self.scenario().role_id(role),
+        })?;
+        self.roster.add(seat.clone());
+        Ok(seat)
+    }
+
+    pub fn seat(&self, token: &str) -> Option<&Seat> {
+        self.roster.seat(token)
+    }
+
+    /// A page opened, or closed, on a seat.
+    pub fn connected(&mut self, token: &str, open: bool) {
+        if let Some(seat) = self.roster.seat_mut(token) {
+            seat.connected = if open {
+                seat.connected + 1
+            } else {
+                seat.connected.saturating_sub(1)
+            };
+        }
+    }
+
+    /// Whether a code typed is the instructor's.
+    pub fn is_instructor(&self, code: &str) -> bool {
+        roster::same_code(code, &self.instructor_code)
+    }
+
+    /// A student's command, for their own post and no other.
+    pub fn student(&mut self, token: &str, ask: Ask) -> Result<String, String> {
+        let seat = self
+            .roster
+            .seat(token)
+            .ok_or("you have not joined this class")?;
+        let by = By {
+            role: self.scenario().role_id(seat.role),
+            name: seat.name.clone(),
+        };
+        let action = rules::action(ask)?;
+        let result = self.give(Some(by.clone()), action);
+        if let Ok(summary) = &result {
+            self.note_last(&by, summary);
+        }
+        result
+    }
+
+    /// The instructor's command.
+    pub fn instructor(&mut self, ask: Ask) -> Result<String, String> {
+        match rules::instruction(self.scenario(), self.session.world(), ask)? {
+            rules::Instruction::Act(action) => self.give(None, action),
+            rules::Instruction::Pace(pace) => {
+                self.record(&Record::Pace(pace))?;
+                self.pace = pace;
+                self.owed = 0.0;
+                Ok(if pace > 0.0 {
+                    format!("the clock runs at {pace} game hours a minute")
+                } else {
+                    "the clock runs only when told".into()
+                })
+            }
+            rules::Instruction::Projector(issue) => {
+                let id = self.scenario().issue(issue).id.clone();
+                self.record(&Record::Projector(id))?;
+                self.projector = issue;
+                Ok(format!("the projector shows: {}", self.scenario().issue(issue).question))
+            }
+            rules::Instruction::Reveal(g, i) => {
+                let (government, issue) = (
+                    self.scenario().government(g).id.clone(),
+                    self.scenario().issue(i).id.clone(),
+                );
+                self.record(&Record::Reveal {
+                    government,
+                    issue: issue.clone(),
+                })?;
+                self.revealed.push((g, i));
+                self.projector = i;
+                Ok(format!(
+                    "the projector shows {}'s true stance on {issue}",
+                    self.scenario().government(g).country
+                ))
+            }
+        }
+    }
+
+    /// Lets `seconds` of real time pass at the set pace: the clock runs once a whole game
+    /// hour is due. `None` when nothing was run.
+    pub fn run_pace(&mut self, seconds: f64) -> Option<Result<String, String>> {
+        let world = self.session.world();
+        if self.pace <= 0.0
+            || self.session.is_over()
+            || world.resource::<crate::instructor::Paused>().0
+        {
+            return None;
+        }
+        self.owed += self.pace * seconds / 60.0;
+        let hours = self.owed.floor();
+        if hours < 1.0 {
+            return None;
+        }
+        self.owed -= hours;
+        let until = self.session.now().plus_hours(hours as i64);
+        Some(self.give(
+            None,
+            Action::Advance(crate::command::Step::Until(until)),
+        ))
+    }
+
+    /// Gives a command to the world and writes what it accepted to the log, before anyone
+    /// hears of it.
+    fn give(&mut self, by: Option<By>, action: Action) -> Result<String, String> {
+        if let Some(why) = &self.broken {
+            return Err(why.clone());
+        }
+        let before = self.session.world().resource::<CommandLog>().0.len();
+        let result = match by {
+            Some(by) => self.session.command_by(by, action),
+            None => self.session.command(action),
+        };
+        let accepted: Vec<Command> =
+            self.session.world().resource::<CommandLog>().0[before..].to_vec();
+        for command in accepted {
+            self.record(&Record::Command(command))?;
+        }
+        self.note_end();
+        result.map_err(|e| e.to_string())
+    }
+
+    fn record(&mut self, record: &Record) -> Result<(), String> {
+        if let Some(why) = &self.broken {
+            return Err(why.clone());
+        }
+        self.log.append(record).map_err(|e| {
+            let why = format!(
+                "the class log {} could not be written ({e}); the class takes nothing more until the server is restarted with `--resume`",
+                self.log.path().display()
+            );
+            self.broken = Some(why.clone());
+            why
+        })
+    }
+
+    fn note_last(&mut self, by: &By, summary: &str) {
+        let line = format!("{summary} ({})", self.session.now());
+        if let Ok(role) = self.session.scenario().role_by_name(&by.role) {
+            self.roster.note(role, &by.name, line);
+        }
+    }
+
+    /// Once the game is over, every debrief is written once (the record re-run once).
+    fn note_end(&mut self) {
+        if self.debriefs.is_some() || !self.session.is_over() {
+            return;
+        }
+        let world = self.session.world();
+        let mut roles: Vec<Role> = self.roster.posts().collect();
+        let default = world.resource::<crate::vocab::Setup>().role;
+        if !roles.contains(&default) {
+            roles.push(default);
+        }
+        let texts = crate::debrief::texts_of(world, &roles);
+        self.debriefs = Some(roles.into_iter().zip(texts).collect());
+    }
+
+    fn debrief_of(&self, role: Role) -> Option<String> {
+        let list = self.debriefs.as_ref()?;
+        list.iter().find(|(r, _)| *r == role).map(|(_, t)| t.clone())
+    }
+
+    /// What a student at `role` sees now.
+    pub fn view(&self, role: Role) -> StudentView {
+        view::student_view(self.session.world(), role, self.debrief_of(role))
+    }
+
+    /// What the instructor's console shows now.
+    pub fn console(&self) -> console::ConsoleView {
+        let world = self.session.world();
+        let default = world.resource::<crate::vocab::Setup>().role;
+        let text = self.debrief_of(default);
+        console::console_view(
+            world,
+            &console::Desk {
+                roster: &self.roster,
+                class_code: &self.class_code,
+                pace: self.pace,
+                projector: self.projector,
+                revealed: &self.revealed,
+                debrief: text.as_deref(),
+            },
+        )
+    }
+
+    /// A cable of a student's own in-tray, as a teleprinter page.
+    pub fn cable(&self, role: Role, cable: u32) -> Option<Vec<Segment>> {
+        view::cable_of(self.session.world(), role, crate::vocab::CableId(cable))
+    }
+
+    /// The return cable a reply would be, as it would go now.
+    pub fn preview(&self, role: Role, ask: &Ask) -> Result<Vec<Segment>, String> {
+        rules::preview(self.session.world(), role, ask)
+    }
+
+    /// The class report: each student's score and calibration, then the game's debrief.
+    pub fn report(&self, format: crate::debrief::export::Format) -> Result<String, String> {
+        rules::report(self.session.world(), &self.console(), format)
+    }
+}
+
+/// Where a new class's log goes when the teacher names none: the data directory's
+/// `classes/` folder, named by the date and the scenario.
+pub fn default_log(data_dir: &Path, scenario_id: &str) -> Result<PathBuf, String> {
+    let dir = data_dir.join("classes");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H-%M-%S")
+        .to_string();
+    Ok(dir.join(format!("{stamp}-{scenario_id}.class.log")))
+}

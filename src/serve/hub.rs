@@ -1,0 +1,338 @@
+//! The hub: the one thread that holds the class. Connections send it what their pages ask;
+//! it answers, and after every change tells each page what its post knows now (only when
+//! that changed). The game runs on this thread alone, so commands are applied one at a time
+//! in the order they arrive, as the log has them.
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::class::{Ask, Class, Tell};
+use crate::debrief::export::Format;
+use crate::scenario::Role;
+
+/// How many wrong codes, unreadable messages or asks out of turn a connection may send
+/// before it is dropped.
+pub const STRIKES: u32 = 5;
+/// How often the pace looks at the clock.
+const PACE_TICK: Duration = Duration::from_secs(1);
+
+pub enum ToHub {
+    Open {
+        conn: u64,
+        out: mpsc::Sender<Out>,
+    },
+    Ask {
+        conn: u64,
+        ask: Box<Ask>,
+    },
+    /// A message that did not read as an ask.
+    Garbled {
+        conn: u64,
+        why: String,
+    },
+    Closed {
+        conn: u64,
+    },
+    Report {
+        code: String,
+        format: Format,
+        reply: oneshot::Sender<Result<String, String>>,
+    },
+    Stop,
+}
+
+/// What a connection's task sends its page.
+#[derive(Debug)]
+pub enum Out {
+    Text(String),
+    /// Say why, then close.
+    Drop(String),
+}
+
+enum Who {
+    Nobody,
+    Student { token: String, role: Role },
+    Instructor,
+}
+
+struct Conn {
+    out: mpsc::Sender<Out>,
+    who: Who,
+    strikes: u32,
+    /// The last view sent, so that an unchanged one is not sent again.
+    last: Option<String>,
+}
+
+pub struct Hub {
+    class: Class,
+    conns: HashMap<u64, Conn>,
+}
+
+impl Hub {
+    pub fn new(class: Class) -> Hub {
+        Hub {
+            class,
+            conns: HashMap::new(),
+        }
+    }
+
+    /// Runs until told to stop or every sender is gone.
+    pub fn run(mut self, rx: Receiver<ToHub>) {
+        let mut tick = Instant::now() + PACE_TICK;
+        loop {
+            let wait = tick.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(wait) {
+                Ok(ToHub::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+                Ok(message) => self.handle(message),
+                Err(RecvTimeoutError::Timeout) => {
+                    tick = Instant::now() + PACE_TICK;
+                    if let Some(result) = self.class.run_pace(PACE_TICK.as_secs_f64()) {
+                        if let Err(why) = result {
+                            self.tell_instructors(&Tell::error(why));
+                        }
+                        self.broadcast();
+                    }
+                }
+            }
+        }
+    }
+
+    fn handle(&mut self, message: ToHub) {
+        match message {
+            ToHub::Open { conn, out } => {
+                self.conns.insert(
+                    conn,
+                    Conn {
+                        out,
+                        who: Who::Nobody,
+                        strikes: 0,
+                        last: None,
+                    },
+                );
+            }
+            ToHub::Closed { conn } => {
+                self.remove(conn);
+                self.broadcast_console();
+            }
+            ToHub::Garbled { conn, why } => self.strike(conn, why),
+            ToHub::Ask { conn, ask } => self.ask(conn, *ask),
+            ToHub::Report {
+                code,
+                format,
+                reply,
+            } => {
+                let result = if self.class.is_instructor(&code) {
+                    self.class.report(format)
+                } else {
+                    Err("the instructor's code is needed for the class report".into())
+                };
+                let _ = reply.send(result);
+            }
+            ToHub::Stop => {}
+        }
+    }
+
+    fn ask(&mut self, conn: u64, ask: Ask) {
+        let Some(c) = self.conns.get(&conn) else {
+            return;
+        };
+        let who = match &c.who {
+            Who::Nobody => None,
+            Who::Student { token, role } => Some(Ok((token.clone(), *role))),
+            Who::Instructor => Some(Err(())),
+        };
+        match (ask, who) {
+            (Ask::Join { code, name, post }, None) => match self.class.join(&code, &name, &post) {
+                Ok(seat) => self.seat(conn, seat.token.clone()),
+                Err(why) => self.strike(conn, why),
+            },
+            (Ask::Rejoin { token }, None) => match self.class.seat(&token) {
+                Some(_) => self.seat(conn, token),
+                None => self.strike(
+                    conn,
+                    "that token is not one of this class's; join again with the class code".into(),
+                ),
+            },
+            (Ask::Console { code }, None) => {
+                if self.class.is_instructor(&code) {
+                    if let Some(c) = self.conns.get_mut(&conn) {
+                        c.who = Who::Instructor;
+                    }
+                    self.broadcast_console();
+                } else {
+                    self.strike(conn, "that is not the instructor's code".into());
+                }
+            }
+            (_, None) => self.strike(conn, "join the class first".into()),
+            (Ask::Read { cable }, Some(Ok((_, role)))) => {
+                let tell = match self.class.cable(role, cable) {
+                    Some(segments) => Tell::Cable { cable, segments },
+                    None => Tell::error("no such cable in your in-tray"),
+                };
+                self.tell(conn, &tell);
+            }
+            (ask @ Ask::Preview { .. }, Some(Ok((_, role)))) => {
+                let tell = match self.class.preview(role, &ask) {
+                    Ok(segments) => Tell::Preview { segments },
+                    Err(why) => Tell::error(why),
+                };
+                self.tell(conn, &tell);
+            }
+            (ask, Some(Ok((token, _)))) => {
+                let id = ask.id();
+                let result = self.class.student(&token, ask);
+                self.answer(conn, id, result);
+            }
+            (ask, Some(Err(()))) => {
+                let id = ask.id();
+                let result = self.class.instructor(ask);
+                self.answer(conn, id, result);
+            }
+        }
+    }
+
+    /// A page now holds a seat: it is welcomed and sent its view.
+    fn seat(&mut self, conn: u64, token: String) {
+        let Some(seat) = self.class.seat(&token).cloned() else {
+            return;
+        };
+        self.class.connected(&token, true);
+        let welcome = Tell::Welcome {
+            token: seat.token.clone(),
+            role: self.class.scenario().role_id(seat.role),
+            name: seat.name.clone(),
+            station: crate::class::console::station(self.class.scenario(), seat.role),
+        };
+        if let Some(c) = self.conns.get_mut(&conn) {
+            c.who = Who::Student {
+                token,
+                role: seat.role,
+            };
+            c.last = None;
+        }
+        self.tell(conn, &welcome);
+        self.broadcast();
+    }
+
+    fn answer(&mut self, conn: u64, id: Option<u64>, result: Result<String, String>) {
+        match id {
+            Some(id) => self.tell(conn, &Tell::ack(id, result)),
+            None => {
+                if let Err(why) = result {
+                    self.tell(conn, &Tell::error(why));
+                }
+            }
+        }
+        self.broadcast();
+    }
+
+    /// A wrong code, an unreadable message or an ask out of turn: told why, and dropped
+    /// after [`STRIKES`] of them.
+    fn strike(&mut self, conn: u64, why: String) {
+        let Some(c) = self.conns.get_mut(&conn) else {
+            return;
+        };
+        c.strikes += 1;
+        if c.strikes >= STRIKES {
+            self.push(
+                conn,
+                Out::Drop(format!(
+                    "{why}; too many refused messages, so this page is disconnected"
+                )),
+            );
+            self.remove(conn);
+        } else {
+            self.tell(conn, &Tell::error(why));
+        }
+    }
+
+    fn tell(&mut self, conn: u64, tell: &Tell) {
+        self.push(conn, Out::Text(tell.json()));
+    }
+
+    /// Queues a message for a page. A page that does not read what it is sent is dropped
+    /// rather than let the server's memory grow for it.
+    fn push(&mut self, conn: u64, out: Out) {
+        let Some(c) = self.conns.get(&conn) else {
+            return;
+        };
+        if c.out.try_send(out).is_err() {
+            self.remove(conn);
+        }
+    }
+
+    /// Forgets a connection: its task sees its channel close and closes the socket.
+    fn remove(&mut self, conn: u64) {
+        if let Some(Conn {
+            who: Who::Student { token, .. },
+            ..
+        }) = self.conns.remove(&conn)
+        {
+            self.class.connected(&token, false);
+        }
+    }
+
+    fn tell_instructors(&mut self, tell: &Tell) {
+        let conns: Vec<u64> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| matches!(c.who, Who::Instructor))
+            .map(|(k, _)| *k)
+            .collect();
+        for conn in conns {
+            self.tell(conn, tell);
+        }
+    }
+
+    /// Every page is told what its post knows now, if that changed; each post's view is
+    /// built once, however many students share it.
+    fn broadcast(&mut self) {
+        let mut views: HashMap<Role, String> = HashMap::new();
+        let conns: Vec<(u64, Role)> = self
+            .conns
+            .iter()
+            .filter_map(|(k, c)| match c.who {
+                Who::Student { role, .. } => Some((*k, role)),
+                _ => None,
+            })
+            .collect();
+        for (conn, role) in conns {
+            let json = views
+                .entry(role)
+                .or_insert_with(|| Tell::View(Box::new(self.class.view(role))).json())
+                .clone();
+            self.send_changed(conn, json);
+        }
+        self.broadcast_console();
+    }
+
+    fn broadcast_console(&mut self) {
+        let conns: Vec<u64> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| matches!(c.who, Who::Instructor))
+            .map(|(k, _)| *k)
+            .collect();
+        if conns.is_empty() {
+            return;
+        }
+        let json = Tell::Console(Box::new(self.class.console())).json();
+        for conn in conns {
+            self.send_changed(conn, json.clone());
+        }
+    }
+
+    fn send_changed(&mut self, conn: u64, json: String) {
+        let Some(c) = self.conns.get_mut(&conn) else {
+            return;
+        };
+        if c.last.as_deref() == Some(json.as_str()) {
+            return;
+        }
+        c.last = Some(json.clone());
+        self.push(conn, Out::Text(json));
+    }
+}
