@@ -11,6 +11,9 @@ mod bad_input;
 mod batch;
 #[path = "classroom.rs"]
 mod classroom;
+#[cfg(feature = "serve")]
+#[path = "class_server.rs"]
+mod class_server;
 #[path = "conversations.rs"]
 mod conversations;
 #[path = "format_reference.rs"]

@@ -93,10 +93,10 @@ fn the_instructors_commands_need_the_instructor() {
         student.command(Action::Instruct(Instruct::Pause)),
         Err(CommandError::InstructorOnly)
     );
-    let script = vec![Command {
-        at: student.now(),
-        action: Action::Instruct(Instruct::Pause),
-    }];
+    let script = vec![Command::new(
+        student.now(),
+        Action::Instruct(Instruct::Pause),
+    )];
     let refused = student.script(script.clone()).unwrap_err();
     assert!(
         matches!(refused, GameError::InstructorScript { index: 1, .. }),

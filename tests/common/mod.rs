@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests.
 
+#[cfg(feature = "serve")]
+pub mod class;
+
 use demarche::scenario::{Diagnostic, load_str};
 
 pub const MINI: &str = include_str!("../fixtures/mini.ron");
