@@ -12,6 +12,15 @@ mod batch;
 #[path = "classroom.rs"]
 mod classroom;
 #[cfg(feature = "serve")]
+#[path = "class_browser.rs"]
+mod class_browser;
+#[cfg(feature = "serve")]
+#[path = "class_resume.rs"]
+mod class_resume;
+#[cfg(feature = "serve")]
+#[path = "class_security.rs"]
+mod class_security;
+#[cfg(feature = "serve")]
 #[path = "class_server.rs"]
 mod class_server;
 #[path = "conversations.rs"]
