@@ -1,4 +1,4 @@
-//! The class's log: one line of JSON per record, each written and synced to disk before the
+//! The class's log: one line of JSON per record, written and synced to disk before the
 //! server acknowledges what it records. With the scenario and seed in its first line, it is
 //! the whole class: `serve --resume` replays it after a crash, and a line a kill cut short
 //! (never acknowledged) is dropped.
@@ -68,6 +68,8 @@ pub enum LogError {
 pub struct ClassLog {
     file: File,
     path: PathBuf,
+    /// Records written since the last sync.
+    unsynced: bool,
 }
 
 impl ClassLog {
@@ -91,8 +93,10 @@ impl ClassLog {
         let mut log = ClassLog {
             file,
             path: path.to_path_buf(),
+            unsynced: false,
         };
         log.line(&serde_json::to_string(header).expect("a header serializes"))
+            .and_then(|_| log.sync())
             .map_err(|e| fail(e.to_string()))?;
         // The folder's entry for the new file must be on disk too, or a crash could lose it.
         if let Ok(dir) = File::open(crate::files::folder_of(path)) {
@@ -153,6 +157,7 @@ impl ClassLog {
         let mut log = ClassLog {
             file,
             path: path.to_path_buf(),
+            unsynced: false,
         };
         use std::io::Seek;
         log.file
@@ -165,9 +170,19 @@ impl ClassLog {
         &self.path
     }
 
-    /// Writes one record and syncs it to disk: only then may it be acknowledged.
+    /// Writes one record. It may be acknowledged once [`ClassLog::sync`] has returned.
     pub fn append(&mut self, record: &Record) -> std::io::Result<()> {
         self.line(&serde_json::to_string(record).expect("a record serializes"))
+    }
+
+    /// Puts every record written on the disk. One sync serves all the commands that came
+    /// in together (a group commit), which is what lets a crowded class keep up.
+    pub fn sync(&mut self) -> std::io::Result<()> {
+        if self.unsynced {
+            self.file.sync_data()?;
+            self.unsynced = false;
+        }
+        Ok(())
     }
 
     fn line(&mut self, json: &str) -> std::io::Result<()> {
@@ -175,8 +190,8 @@ impl ClassLog {
         line.push_str(json);
         line.push('\n');
         // One write of the whole line: a kill leaves it whole or cut, never interleaved.
-        self.file.write_all(line.as_bytes())?;
-        self.file.sync_data()
+        self.unsynced = true;
+        self.file.write_all(line.as_bytes())
     }
 }
 

@@ -110,6 +110,7 @@ impl Class {
         // (logged like any other advance, so a resume replays it).
         class
             .give(None, Action::Advance(crate::command::Step::NextCable))
+            .and_then(|_| class.sync())
             .map_err(ClassError::Refused)?;
         Ok(class)
     }
@@ -250,7 +251,7 @@ impl Class {
     }
 
     /// A student joins a post with the class code; returns their seat, whose token lets
-    /// them rejoin. Written to the log before it is returned.
+    /// them rejoin. Written to the log before it is returned (synced by [`Class::sync`]).
     pub fn join(&mut self, code: &str, name: &str, post: &str) -> Result<Seat, String> {
         if !roster::same_code(code, &self.class_code) {
             return Err("that is not this class's code".into());
@@ -402,18 +403,32 @@ impl Class {
         result.map_err(|e| e.to_string())
     }
 
+    /// Writes a record to the log; it is on the disk once [`Class::sync`] returns.
     fn record(&mut self, record: &Record) -> Result<(), String> {
         if let Some(why) = &self.broken {
             return Err(why.clone());
         }
-        self.log.append(record).map_err(|e| {
-            let why = format!(
-                "the class log {} could not be written ({e}); the class takes nothing more until the server is restarted with `--resume`",
-                self.log.path().display()
-            );
-            self.broken = Some(why.clone());
-            why
-        })
+        let written = self.log.append(record);
+        written.map_err(|e| self.break_log(e))
+    }
+
+    /// Syncs what the log has been given: call it before acknowledging anything. When it
+    /// fails, nothing since the last sync may be acknowledged, and the class stops.
+    pub fn sync(&mut self) -> Result<(), String> {
+        if let Some(why) = &self.broken {
+            return Err(why.clone());
+        }
+        let synced = self.log.sync();
+        synced.map_err(|e| self.break_log(e))
+    }
+
+    fn break_log(&mut self, e: std::io::Error) -> String {
+        let why = format!(
+            "the class log {} could not be written ({e}); the class takes nothing more until the server is restarted with `--resume`",
+            self.log.path().display()
+        );
+        self.broken = Some(why.clone());
+        why
     }
 
     fn note_last(&mut self, by: &By, summary: &str) {

@@ -66,9 +66,18 @@ struct Conn {
     last: Option<String>,
 }
 
+/// The most messages handled together, under one sync of the log and one broadcast.
+const BATCH: usize = 512;
+
 pub struct Hub {
     class: Class,
     conns: HashMap<u64, Conn>,
+    /// What the pages are told once the log is synced.
+    outbox: Vec<(u64, Out)>,
+    /// Acknowledgements waiting for the sync: only then are they true.
+    acks: Vec<(u64, u64, Result<String, String>)>,
+    /// Whether the world or the roster changed, so that the pages are told.
+    changed: bool,
 }
 
 impl Hub {
@@ -76,26 +85,70 @@ impl Hub {
         Hub {
             class,
             conns: HashMap::new(),
+            outbox: Vec::new(),
+            acks: Vec::new(),
+            changed: false,
         }
     }
 
-    /// Runs until told to stop or every sender is gone.
+    /// Runs until told to stop or every sender is gone. What came in together is handled
+    /// together: the log is synced once for all of it, then the acknowledgements go out,
+    /// then each page's new view once.
     pub fn run(mut self, rx: Receiver<ToHub>) {
         let mut tick = Instant::now() + PACE_TICK;
         loop {
             let wait = tick.saturating_duration_since(Instant::now());
             match rx.recv_timeout(wait) {
                 Ok(ToHub::Stop) | Err(RecvTimeoutError::Disconnected) => return,
-                Ok(message) => self.handle(message),
+                Ok(first) => {
+                    self.handle(first);
+                    for _ in 1..BATCH {
+                        match rx.try_recv() {
+                            Ok(ToHub::Stop) => {
+                                self.settle();
+                                return;
+                            }
+                            Ok(message) => self.handle(message),
+                            Err(_) => break,
+                        }
+                    }
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     tick = Instant::now() + PACE_TICK;
                     if let Some(result) = self.class.run_pace(PACE_TICK.as_secs_f64()) {
                         if let Err(why) = result {
                             self.tell_instructors(&Tell::error(why));
                         }
-                        self.broadcast();
+                        self.changed = true;
                     }
                 }
+            }
+            self.settle();
+        }
+    }
+
+    /// Syncs the log, then tells the pages: the acknowledgements (each an error instead if
+    /// the log could not be synced), what else was queued, and the new views.
+    fn settle(&mut self) {
+        let synced = self.class.sync();
+        for (conn, id, result) in std::mem::take(&mut self.acks) {
+            let result = match (&synced, result) {
+                (Err(why), Ok(_)) => Err(why.clone()),
+                (_, result) => result,
+            };
+            self.outbox.push((conn, Out::Text(Tell::ack(id, result).json())));
+        }
+        if std::mem::take(&mut self.changed) {
+            self.broadcast();
+        }
+        for (conn, out) in std::mem::take(&mut self.outbox) {
+            let Some(c) = self.conns.get(&conn) else {
+                continue;
+            };
+            // A page that does not read what it is sent is dropped rather than let the
+            // server's memory grow for it.
+            if c.out.try_send(out).is_err() {
+                self.remove(conn);
             }
         }
     }
@@ -115,7 +168,7 @@ impl Hub {
             }
             ToHub::Closed { conn } => {
                 self.remove(conn);
-                self.broadcast_console();
+                self.changed = true;
             }
             ToHub::Garbled { conn, why } => self.strike(conn, why),
             ToHub::Ask { conn, ask } => self.ask(conn, *ask),
@@ -161,7 +214,7 @@ impl Hub {
                     if let Some(c) = self.conns.get_mut(&conn) {
                         c.who = Who::Instructor;
                     }
-                    self.broadcast_console();
+                    self.changed = true;
                 } else {
                     self.strike(conn, "that is not the instructor's code".into());
                 }
@@ -214,19 +267,19 @@ impl Hub {
             c.last = None;
         }
         self.tell(conn, &welcome);
-        self.broadcast();
+        self.changed = true;
     }
 
     fn answer(&mut self, conn: u64, id: Option<u64>, result: Result<String, String>) {
         match id {
-            Some(id) => self.tell(conn, &Tell::ack(id, result)),
+            Some(id) => self.acks.push((conn, id, result)),
             None => {
                 if let Err(why) = result {
                     self.tell(conn, &Tell::error(why));
                 }
             }
         }
-        self.broadcast();
+        self.changed = true;
     }
 
     /// A wrong code, an unreadable message or an ask out of turn: told why, and dropped
@@ -237,12 +290,10 @@ impl Hub {
         };
         c.strikes += 1;
         if c.strikes >= STRIKES {
-            self.push(
-                conn,
-                Out::Drop(format!(
-                    "{why}; too many refused messages, so this page is disconnected"
-                )),
-            );
+            // Told at once: the page is forgotten here, so nothing queued reaches it after.
+            let _ = c.out.try_send(Out::Drop(format!(
+                "{why}; too many refused messages, so this page is disconnected"
+            )));
             self.remove(conn);
         } else {
             self.tell(conn, &Tell::error(why));
@@ -253,15 +304,9 @@ impl Hub {
         self.push(conn, Out::Text(tell.json()));
     }
 
-    /// Queues a message for a page. A page that does not read what it is sent is dropped
-    /// rather than let the server's memory grow for it.
+    /// Queues a message for a page, to go once the log is synced.
     fn push(&mut self, conn: u64, out: Out) {
-        let Some(c) = self.conns.get(&conn) else {
-            return;
-        };
-        if c.out.try_send(out).is_err() {
-            self.remove(conn);
-        }
+        self.outbox.push((conn, out));
     }
 
     /// Forgets a connection: its task sees its channel close and closes the socket.
