@@ -75,20 +75,41 @@ fn main() {
     let n = times.len();
     let at = |q: f64| times[((n as f64 * q) as usize).min(n - 1)];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!("class: {STUDENTS} students, {n} commands ({refused} refused by the rules) in {:.1} s", wall.as_secs_f64());
-    println!("  command to acknowledgement: median {:.2} ms, p99 {:.2} ms, max {:.2} ms", ms(at(0.5)), ms(at(0.99)), ms(times[n - 1]));
-    println!("  server CPU: {:.2} s in all, {:.2} ms per command (class and web threads)", cpu, cpu * 1000.0 / n as f64);
+    println!(
+        "class: {STUDENTS} students, {n} commands ({refused} refused by the rules) in {:.1} s",
+        wall.as_secs_f64()
+    );
+    println!(
+        "  command to acknowledgement: median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        ms(at(0.5)),
+        ms(at(0.99)),
+        ms(times[n - 1])
+    );
+    println!(
+        "  server CPU: {:.2} s in all, {:.2} ms per command (class and web threads)",
+        cpu,
+        cpu * 1000.0 / n as f64
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn http_posts(addr: SocketAddr) -> Vec<String> {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(addr).unwrap();
-    write!(s, "GET /class.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET /class.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     let v: Value = serde_json::from_str(out.split_once("\r\n\r\n").unwrap().1).unwrap();
-    v["posts"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect()
+    v["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// One student: joins, then gives commands a few hundred milliseconds apart, timing each
@@ -127,7 +148,11 @@ fn student(addr: SocketAddr, code: &str, post: &str, seed: u64) -> (Vec<Duration
 fn server_cpu() -> f64 {
     let ticks = 100.0; // USER_HZ on Linux
     let mut total = 0.0;
-    for task in std::fs::read_dir("/proc/self/task").into_iter().flatten().flatten() {
+    for task in std::fs::read_dir("/proc/self/task")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
             continue;
         };

@@ -79,7 +79,11 @@ pub fn headless_app(scenario: Arc<Scenario>, setup: Setup) -> App {
 }
 
 /// A headless app whose roles `people` are played by people (a class), the rest by the rules.
-pub fn headless_app_for(scenario: Arc<Scenario>, setup: Setup, people: crate::vocab::People) -> App {
+pub fn headless_app_for(
+    scenario: Arc<Scenario>,
+    setup: Setup,
+    people: crate::vocab::People,
+) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
         .insert_resource(ActiveScenario(scenario))

@@ -9,8 +9,6 @@ mod architecture;
 mod bad_input;
 #[path = "batch.rs"]
 mod batch;
-#[path = "classroom.rs"]
-mod classroom;
 #[cfg(feature = "serve")]
 #[path = "class_browser.rs"]
 mod class_browser;
@@ -23,6 +21,8 @@ mod class_security;
 #[cfg(feature = "serve")]
 #[path = "class_server.rs"]
 mod class_server;
+#[path = "classroom.rs"]
+mod classroom;
 #[path = "conversations.rs"]
 mod conversations;
 #[path = "format_reference.rs"]

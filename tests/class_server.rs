@@ -62,7 +62,10 @@ pub fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     let status = out[9..12].parse().unwrap();
-    let body = out.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let body = out
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -85,9 +88,11 @@ fn student(addr: SocketAddr, code: String, post: String, seed: u64) -> Page {
                 if let Some(r) = open.first() {
                     let positions = r["positions"].as_array().unwrap();
                     let p = &positions[rng.random_range(0..positions.len())];
-                    page.command(json!({"type": "reply", "telegram": r["telegram"], "request": r["request"],
+                    page.command(
+                        json!({"type": "reply", "telegram": r["telegram"], "request": r["request"],
                         "position": p["id"], "probability": rng.random_range(5..=95) as f64 / 100.0,
-                        "text": format!("Seen from {post}.")}));
+                        "text": format!("Seen from {post}.")}),
+                    );
                 }
             }
             1 => {
@@ -126,7 +131,9 @@ fn twenty_students_and_the_instructor_share_one_world_and_the_log_replays_it() {
     assert_eq!(posts.len(), 20, "{posts:?}");
     let mut instructor = Page::open(addr);
     instructor.send(json!({"type": "console", "code": server.instructor_code}));
-    instructor.until(Duration::from_secs(30), |v| v["type"] == "console").expect("the console");
+    instructor
+        .until(Duration::from_secs(30), |v| v["type"] == "console")
+        .expect("the console");
 
     let students: Vec<_> = posts
         .iter()
@@ -158,44 +165,93 @@ fn twenty_students_and_the_instructor_share_one_world_and_the_log_replays_it() {
     let mut accepted = 0;
     for (post, page) in posts.iter().zip(&pages) {
         let role = s.role_by_name(post).unwrap();
-        let offline: Value = serde_json::from_str(&Tell::View(Box::new(class.view(role))).json()).unwrap();
-        assert_eq!(page.last("view"), Some(&offline), "the last view of {post} is not the offline one");
-        accepted += page.seen.iter().filter(|v| v["type"] == "ack" && v["ok"].is_string()).count();
+        let offline: Value =
+            serde_json::from_str(&Tell::View(Box::new(class.view(role))).json()).unwrap();
+        assert_eq!(
+            page.last("view"),
+            Some(&offline),
+            "the last view of {post} is not the offline one"
+        );
+        accepted += page
+            .seen
+            .iter()
+            .filter(|v| v["type"] == "ack" && v["ok"].is_string())
+            .count();
         // No leaks: every cable this page was ever shown is in its own in-tray.
-        let own: HashSet<u64> = offline["tray"].as_array().unwrap().iter().map(|c| c["cable"].as_u64().unwrap()).collect();
+        let own: HashSet<u64> = offline["tray"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["cable"].as_u64().unwrap())
+            .collect();
         for v in &page.seen {
             assert!(v["type"] != "console", "{post} received the console");
-            assert!(!v.to_string().contains("THE TRUTH"), "{post} received the truth");
+            assert!(
+                !v.to_string().contains("THE TRUTH"),
+                "{post} received the truth"
+            );
             for c in v["tray"].as_array().into_iter().flatten() {
-                assert!(own.contains(&c["cable"].as_u64().unwrap()), "{post} was shown another post's cable {c}");
+                assert!(
+                    own.contains(&c["cable"].as_u64().unwrap()),
+                    "{post} was shown another post's cable {c}"
+                );
             }
             if v["type"] == "cable" {
-                assert!(own.contains(&v["cable"].as_u64().unwrap()), "{post} read another post's cable");
+                assert!(
+                    own.contains(&v["cable"].as_u64().unwrap()),
+                    "{post} read another post's cable"
+                );
             }
             // Of other governments a post knows only what a vote revealed.
-            let host = s.government(s.mission(match role { demarche::scenario::Role::Post(p) => p, _ => unreachable!() }).host).country.clone();
+            let host = s
+                .government(
+                    s.mission(match role {
+                        demarche::scenario::Role::Post(p) => p,
+                        _ => unreachable!(),
+                    })
+                    .host,
+                )
+                .country
+                .clone();
             for m in v["map"].as_array().into_iter().flatten() {
                 if m["government"] != host.as_str() {
-                    assert!(m["kind"] == "unknown" || m["kind"] == "revealed", "{post} knows {m}");
+                    assert!(
+                        m["kind"] == "unknown" || m["kind"] == "revealed",
+                        "{post} knows {m}"
+                    );
                 }
             }
         }
     }
-    assert!(accepted >= 20, "the students' commands were accepted: {accepted}");
-    let console: Value = serde_json::from_str(&Tell::Console(Box::new(class.console())).json()).unwrap();
+    assert!(
+        accepted >= 20,
+        "the students' commands were accepted: {accepted}"
+    );
+    let console: Value =
+        serde_json::from_str(&Tell::Console(Box::new(class.console())).json()).unwrap();
     let last = instructor.last("console").unwrap();
     for part in ["now", "truth", "projector", "telegrams", "paused"] {
-        assert_eq!(last[part], console[part], "the console's {part} differs offline");
+        assert_eq!(
+            last[part], console[part],
+            "the console's {part} differs offline"
+        );
     }
 
     // Every command in the log says who gave it, and a save of the resumed class replays
     // from its seed to the same world.
     let log = std::fs::read_to_string(dir.join("class.log")).unwrap();
-    let by_students = log.lines().filter(|l| l.contains("\"by\":{\"role\"")).count();
-    assert_eq!(by_students, accepted, "each accepted student command is logged with its giver");
+    let by_students = log
+        .lines()
+        .filter(|l| l.contains("\"by\":{\"role\""))
+        .count();
+    assert_eq!(
+        by_students, accepted,
+        "each accepted student command is logged with its giver"
+    );
     let save = dir.join("class.save.ron");
     class.session().save_to(&save).unwrap();
-    demarche::session::check_replay(&Loader::default(), &save, false).expect("the class's save replays");
+    demarche::session::check_replay(&Loader::default(), &save, false)
+        .expect("the class's save replays");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -210,7 +266,12 @@ fn a_student_sees_only_their_own_post() {
     let ana_view = ana.view();
     let ben_view = ben.view();
     // Ben asks for a cable of Ana's tray that is not in his.
-    let bens: HashSet<u64> = ben_view["tray"].as_array().unwrap().iter().map(|c| c["cable"].as_u64().unwrap()).collect();
+    let bens: HashSet<u64> = ben_view["tray"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["cable"].as_u64().unwrap())
+        .collect();
     let ana_only = ana_view["tray"]
         .as_array()
         .unwrap()
@@ -223,13 +284,28 @@ fn a_student_sees_only_their_own_post() {
     assert!(ack["ok"].is_string(), "{ack}");
     let memo = ana
         .until(Duration::from_secs(10), |v| {
-            v["type"] == "view" && v["tray"].as_array().unwrap().iter().any(|c| c["name"].as_str().unwrap().starts_with("MEMCON"))
+            v["type"] == "view"
+                && v["tray"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["name"].as_str().unwrap().starts_with("MEMCON"))
         })
         .expect("the memorandum reaches Ana's tray");
-    let memcon = memo["tray"].as_array().unwrap().iter().find(|c| c["name"].as_str().unwrap().starts_with("MEMCON")).unwrap()["cable"].clone();
+    let memcon = memo["tray"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"].as_str().unwrap().starts_with("MEMCON"))
+        .unwrap()["cable"]
+        .clone();
     for cable in ana_only.into_iter().map(Value::from).chain([memcon]) {
         ben.send(json!({"type": "read", "cable": cable}));
-        let answer = ben.until(Duration::from_secs(10), |v| v["type"] == "cable" || v["type"] == "error").unwrap();
+        let answer = ben
+            .until(Duration::from_secs(10), |v| {
+                v["type"] == "cable" || v["type"] == "error"
+            })
+            .unwrap();
         assert_eq!(answer["type"], "error", "Ben read cable {cable}: {answer}");
         assert_eq!(answer["message"], "no such cable in your in-tray");
     }

@@ -145,7 +145,9 @@ pub fn console_view(world: &World, desk: &Desk) -> ConsoleView {
             .collect(),
         truth: crate::text::instructor::render_truth(world),
         projector: projector(world, s, desk),
-        debrief: desk.debrief.map(|text| class_debrief(world, s, desk.roster, text)),
+        debrief: desk
+            .debrief
+            .map(|text| class_debrief(world, s, desk.roster, text)),
     }
 }
 
@@ -177,10 +179,12 @@ fn projector(world: &World, s: &Scenario, desk: &Desk) -> Projector {
         .map(|post| {
             let latest = replies.iter().rev().find(|r| r.post == post);
             let host = s.mission(post).host;
-            let revealed = desk
-                .revealed
-                .contains(&(host, issue))
-                .then(|| def.positions[def.position_of(truth.governments[host.index()].stances[issue.index()])].label.clone());
+            let revealed = desk.revealed.contains(&(host, issue)).then(|| {
+                def.positions
+                    [def.position_of(truth.governments[host.index()].stances[issue.index()])]
+                .label
+                .clone()
+            });
             Estimated {
                 post: s.mission(post).id.clone(),
                 station: s.mission(post).city.clone(),

@@ -65,6 +65,13 @@ pub enum LogError {
     },
 }
 
+/// A log opened to continue it: its header, and each record with its line number.
+pub struct Opened {
+    pub log: ClassLog,
+    pub header: Header,
+    pub records: Vec<(usize, Record)>,
+}
+
 pub struct ClassLog {
     file: File,
     path: PathBuf,
@@ -107,7 +114,7 @@ impl ClassLog {
 
     /// Opens a log to continue it: its header and records. A last line a crash cut short is
     /// dropped from the file; any other line that does not read is an error at its line.
-    pub fn open(path: &Path) -> Result<(ClassLog, Header, Vec<(usize, Record)>), LogError> {
+    pub fn open(path: &Path) -> Result<Opened, LogError> {
         let name = path.display().to_string();
         let fail = |reason: String| LogError::File {
             path: name.clone(),
@@ -115,10 +122,7 @@ impl ClassLog {
         };
         let bytes = crate::files::read(path, MAX_LOG_BYTES).map_err(|e| fail(e.to_string()))?;
         // Only whole lines were acknowledged: a tail without its newline is a cut write.
-        let whole = bytes
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
+        let whole = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         let text = std::str::from_utf8(&bytes[..whole])
             .map_err(|e| fail(format!("not text ({e}); expected a class log")))?;
         let mut lines = text.lines().enumerate();
@@ -152,7 +156,8 @@ impl ClassLog {
             .open(path)
             .map_err(|e| fail(e.to_string()))?;
         if (whole as u64) < bytes.len() as u64 {
-            file.set_len(whole as u64).map_err(|e| fail(e.to_string()))?;
+            file.set_len(whole as u64)
+                .map_err(|e| fail(e.to_string()))?;
         }
         let mut log = ClassLog {
             file,
@@ -163,7 +168,11 @@ impl ClassLog {
         log.file
             .seek(std::io::SeekFrom::End(0))
             .map_err(|e| fail(e.to_string()))?;
-        Ok((log, header, records))
+        Ok(Opened {
+            log,
+            header,
+            records,
+        })
     }
 
     pub fn path(&self) -> &Path {

@@ -72,7 +72,11 @@ impl Class {
         let loaded = crate::session::load(loader, &start.scenario)?;
         let scenario = loaded.scenario;
         let mut people: Vec<Role> = match &start.posts {
-            None => scenario.playable_posts.iter().map(|p| Role::Post(*p)).collect(),
+            None => scenario
+                .playable_posts
+                .iter()
+                .map(|p| Role::Post(*p))
+                .collect(),
             Some(names) => names
                 .iter()
                 .map(|n| scenario.role_by_name(n).map_err(GameError::from))
@@ -118,7 +122,11 @@ impl Class {
     /// A class brought back from its log, after a crash or a stop: every acknowledged
     /// command replayed, every student's seat kept.
     pub fn resume(loader: &Loader, path: &Path) -> Result<Class, ClassError> {
-        let (log, header, records) = ClassLog::open(path)?;
+        let log::Opened {
+            log,
+            header,
+            records,
+        } = ClassLog::open(path)?;
         let refused = |line: usize, reason: String| {
             ClassError::Log(LogError::Line {
                 path: path.display().to_string(),
@@ -191,7 +199,10 @@ impl Class {
     fn replay(&mut self, record: Record) -> Result<(), String> {
         match record {
             Record::Seat { token, name, role } => {
-                let role = self.scenario().role_by_name(&role).map_err(|e| e.to_string())?;
+                let role = self
+                    .scenario()
+                    .role_by_name(&role)
+                    .map_err(|e| e.to_string())?;
                 self.roster.add(Seat {
                     token,
                     name,
@@ -339,7 +350,10 @@ impl Class {
                 let id = self.scenario().issue(issue).id.clone();
                 self.record(&Record::Projector(id))?;
                 self.projector = issue;
-                Ok(format!("the projector shows: {}", self.scenario().issue(issue).question))
+                Ok(format!(
+                    "the projector shows: {}",
+                    self.scenario().issue(issue).question
+                ))
             }
             rules::Instruction::Reveal(g, i) => {
                 let (government, issue) = (
@@ -377,10 +391,7 @@ impl Class {
         }
         self.owed -= hours;
         let until = self.session.now().plus_hours(hours as i64);
-        Some(self.give(
-            None,
-            Action::Advance(crate::command::Step::Until(until)),
-        ))
+        Some(self.give(None, Action::Advance(crate::command::Step::Until(until))))
     }
 
     /// Gives a command to the world and writes what it accepted to the log, before anyone
@@ -455,7 +466,9 @@ impl Class {
 
     fn debrief_of(&self, role: Role) -> Option<String> {
         let list = self.debriefs.as_ref()?;
-        list.iter().find(|(r, _)| *r == role).map(|(_, t)| t.clone())
+        list.iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, t)| t.clone())
     }
 
     /// What a student at `role` sees now.

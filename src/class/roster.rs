@@ -1,9 +1,9 @@
 //! Who is in the class: each seat a student (or one of a team) at a post, known by the token
 //! the server gave them, so that a page that reloads rejoins its own post.
 
+use crate::scenario::Role;
 use rand::Rng;
 use rand::SeedableRng;
-use crate::scenario::Role;
 
 /// One student at a post.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +58,11 @@ impl Roster {
 
     /// What the student of that name at that post last did.
     pub fn note(&mut self, role: Role, name: &str, last: String) {
-        for seat in self.seats.iter_mut().filter(|s| s.role == role && s.name == name) {
+        for seat in self
+            .seats
+            .iter_mut()
+            .filter(|s| s.role == role && s.name == name)
+        {
             seat.last = Some(last.clone());
         }
     }
@@ -112,5 +116,9 @@ pub fn same_code(typed: &str, code: &str) -> bool {
     };
     let (a, b) = (norm(typed), norm(code));
     // Compared in full whatever the first difference, so the time taken tells nothing.
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }

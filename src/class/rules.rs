@@ -128,7 +128,12 @@ pub(super) fn instruction(s: &Scenario, world: &World, ask: Ask) -> Result<Instr
         }),
         Ask::Reveal {
             government, issue, ..
-        } => return Ok(Instruction::Reveal(self::government(s, &government)?, self::issue(s, &issue)?)),
+        } => {
+            return Ok(Instruction::Reveal(
+                self::government(s, &government)?,
+                self::issue(s, &issue)?,
+            ));
+        }
         Ask::Projector { issue } => return Ok(Instruction::Projector(self::issue(s, &issue)?)),
         _ => return Err("that is a student's to do".into()),
     }))
@@ -199,7 +204,11 @@ pub(super) fn preview(world: &World, role: Role, ask: &Ask) -> Result<Vec<Segmen
 
 /// The class report: the class's scores, then the debrief of the game as the single-player
 /// report writes it.
-pub(super) fn report(world: &World, console: &ConsoleView, format: Format) -> Result<String, String> {
+pub(super) fn report(
+    world: &World,
+    console: &ConsoleView,
+    format: Format,
+) -> Result<String, String> {
     let game = crate::debrief::export::export(world, format, None)?.text;
     let mut rows = String::new();
     let students = console.debrief.as_ref().map(|d| d.students.as_slice());
@@ -222,7 +231,16 @@ pub(super) fn report(world: &World, console: &ConsoleView, format: Format) -> Re
             roster_only = console.roster.clone();
             roster_only
                 .iter()
-                .map(|r| (r.name.clone(), r.station.clone(), "-".into(), 0, 0, "the game is not over".into()))
+                .map(|r| {
+                    (
+                        r.name.clone(),
+                        r.station.clone(),
+                        "-".into(),
+                        0,
+                        0,
+                        "the game is not over".into(),
+                    )
+                })
                 .collect()
         }
     };
@@ -232,16 +250,34 @@ pub(super) fn report(world: &World, console: &ConsoleView, format: Format) -> Re
             let _ = writeln!(rows, "At {}; {} students.\n", console.now, lines.len());
             rows.push_str("| student | post | Brier | scored | right | calibration |\n| --- | --- | --- | --- | --- | --- |\n");
             for (name, station, brier, n, right, cal) in &lines {
-                let _ = writeln!(rows, "| {} | {} | {brier} | {n} | {right} | {} |", md(name), md(station), md(cal));
+                let _ = writeln!(
+                    rows,
+                    "| {} | {} | {brier} | {n} | {right} | {} |",
+                    md(name),
+                    md(station),
+                    md(cal)
+                );
             }
             rows.push('\n');
             Ok(format!("{rows}{game}"))
         }
         Format::Html => {
             let e = crate::debrief::export::html_escape;
-            let _ = write!(rows, "<h1>Class report: {}</h1>\n<p>At {}; {} students.</p>\n<table>\n<tr><th>student</th><th>post</th><th>Brier</th><th>scored</th><th>right</th><th>calibration</th></tr>\n", e(&console.title), e(&console.now), lines.len());
+            let _ = write!(
+                rows,
+                "<h1>Class report: {}</h1>\n<p>At {}; {} students.</p>\n<table>\n<tr><th>student</th><th>post</th><th>Brier</th><th>scored</th><th>right</th><th>calibration</th></tr>\n",
+                e(&console.title),
+                e(&console.now),
+                lines.len()
+            );
             for (name, station, brier, n, right, cal) in &lines {
-                let _ = writeln!(rows, "<tr><td>{}</td><td>{}</td><td>{brier}</td><td>{n}</td><td>{right}</td><td>{}</td></tr>", e(name), e(station), e(cal));
+                let _ = writeln!(
+                    rows,
+                    "<tr><td>{}</td><td>{}</td><td>{brier}</td><td>{n}</td><td>{right}</td><td>{}</td></tr>",
+                    e(name),
+                    e(station),
+                    e(cal)
+                );
             }
             rows.push_str("</table>\n");
             Ok(game.replacen("<body>\n", &format!("<body>\n{rows}"), 1))

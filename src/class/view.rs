@@ -167,7 +167,8 @@ fn requests(world: &World, s: &Scenario, role: Role) -> Vec<RequestLine> {
                     ("estimate", issue.question.clone(), positions, Vec::new())
                 }
                 RequestKind::Action { see, .. } => {
-                    let whom: Vec<&str> = see.iter().map(|w| crate::missions::whom_name(*w)).collect();
+                    let whom: Vec<&str> =
+                        see.iter().map(|w| crate::missions::whom_name(*w)).collect();
                     let question = format!("call on the government ({})", whom.join(", "));
                     ("action", question, Vec::new(), Vec::new())
                 }
@@ -306,5 +307,8 @@ pub fn cable_of(world: &World, role: Role, cable: CableId) -> Option<Vec<Segment
         return None;
     }
     let archive = world.resource::<Archive>();
-    Some(segments(&render(views::scenario(world), archive.get(cable))))
+    Some(segments(&render(
+        views::scenario(world),
+        archive.get(cable),
+    )))
 }

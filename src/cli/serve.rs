@@ -38,58 +38,59 @@ pub struct ServeArgs {
 pub fn serve(loader: &Loader, args: ServeArgs) -> ExitCode {
     let loader = loader.clone();
     let data = demarche::paths::data_dir();
-    let make: Box<dyn FnOnce() -> Result<Class, demarche::class::ClassError> + Send> =
-        match &args.resume {
-            Some(named) => {
-                let path = match named.clone().or_else(|| {
-                    data.as_deref()
-                        .and_then(|d| demarche::class::log::newest_in(&d.join("classes")))
-                }) {
-                    Some(p) => p,
-                    None => {
+    let make: Box<dyn FnOnce() -> Result<Class, demarche::class::ClassError> + Send> = match &args
+        .resume
+    {
+        Some(named) => {
+            let path = match named.clone().or_else(|| {
+                data.as_deref()
+                    .and_then(|d| demarche::class::log::newest_in(&d.join("classes")))
+            }) {
+                Some(p) => p,
+                None => {
+                    eprintln!(
+                        "no class log to resume in the data directory; name one: demarche serve --resume FILE"
+                    );
+                    return ExitCode::FAILURE;
+                }
+            };
+            Box::new(move || Class::resume(&loader, &path))
+        }
+        None => {
+            let start = ClassStart {
+                scenario: args.scenario.clone(),
+                seed: args.seed,
+                posts: args.posts.clone(),
+                department: args.department,
+            };
+            let path = match args.log.clone() {
+                Some(p) => p,
+                None => {
+                    let id = match demarche::session::load(&loader, &start.scenario) {
+                        Ok(l) => l.scenario.id.clone(),
+                        Err(e) => {
+                            eprintln!("{e}");
+                            return ExitCode::FAILURE;
+                        }
+                    };
+                    let Some(dir) = data.as_deref() else {
                         eprintln!(
-                            "no class log to resume in the data directory; name one: demarche serve --resume FILE"
+                            "this system names no data directory for the class's log; give one with --log FILE"
                         );
                         return ExitCode::FAILURE;
-                    }
-                };
-                Box::new(move || Class::resume(&loader, &path))
-            }
-            None => {
-                let start = ClassStart {
-                    scenario: args.scenario.clone(),
-                    seed: args.seed,
-                    posts: args.posts.clone(),
-                    department: args.department,
-                };
-                let path = match args.log.clone() {
-                    Some(p) => p,
-                    None => {
-                        let id = match demarche::session::load(&loader, &start.scenario) {
-                            Ok(l) => l.scenario.id.clone(),
-                            Err(e) => {
-                                eprintln!("{e}");
-                                return ExitCode::FAILURE;
-                            }
-                        };
-                        let Some(dir) = data.as_deref() else {
-                            eprintln!(
-                                "this system names no data directory for the class's log; give one with --log FILE"
-                            );
+                    };
+                    match demarche::class::default_log(dir, &id) {
+                        Ok(p) => p,
+                        Err(e) => {
+                            eprintln!("{e}");
                             return ExitCode::FAILURE;
-                        };
-                        match demarche::class::default_log(dir, &id) {
-                            Ok(p) => p,
-                            Err(e) => {
-                                eprintln!("{e}");
-                                return ExitCode::FAILURE;
-                            }
                         }
                     }
-                };
-                Box::new(move || Class::start(&loader, &start, &path))
-            }
-        };
+                }
+            };
+            Box::new(move || Class::start(&loader, &start, &path))
+        }
+    };
     let server = match demarche::serve::start(make, SocketAddr::new(args.bind, args.port)) {
         Ok(s) => s,
         Err(e) => {
@@ -98,8 +99,14 @@ pub fn serve(loader: &Loader, args: ServeArgs) -> ExitCode {
         }
     };
     let url = format!("http://{}", server.addr);
-    println!("Démarche class: {} ({} posts)", server.title, server.students);
-    println!("  students open   {url}/   class code {}", server.class_code);
+    println!(
+        "Démarche class: {} ({} posts)",
+        server.title, server.students
+    );
+    println!(
+        "  students open   {url}/   class code {}",
+        server.class_code
+    );
     println!(
         "  instructor      {url}/console   instructor code {}",
         server.instructor_code

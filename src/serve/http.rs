@@ -68,13 +68,7 @@ fn secured(mut response: Response) -> Response {
 }
 
 async fn page(html: &'static str) -> Response {
-    secured(
-        (
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            html,
-        )
-            .into_response(),
-    )
+    secured(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
 }
 
 async fn file(Path(name): Path<String>) -> Response {

@@ -136,7 +136,8 @@ impl Hub {
                 (Err(why), Ok(_)) => Err(why.clone()),
                 (_, result) => result,
             };
-            self.outbox.push((conn, Out::Text(Tell::ack(id, result).json())));
+            self.outbox
+                .push((conn, Out::Text(Tell::ack(id, result).json())));
         }
         if std::mem::take(&mut self.changed) {
             self.broadcast();

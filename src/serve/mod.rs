@@ -83,8 +83,9 @@ pub fn start(
             hub::Hub::new(class).run(from_pages);
         })
         .map_err(|e| e.to_string())?;
-    let (public, class_code, instructor_code, log, students) =
-        started.recv().map_err(|_| "the class did not start".to_string())??;
+    let (public, class_code, instructor_code, log, students) = started
+        .recv()
+        .map_err(|_| "the class did not start".to_string())??;
     let title = serde_json::from_str::<serde_json::Value>(&public)
         .ok()
         .and_then(|v| v["title"].as_str().map(str::to_string))

@@ -89,15 +89,19 @@ impl Page {
         self.next_id += 1;
         message["id"] = json!(id);
         self.send(message);
-        self.until(Duration::from_secs(30), |v| v["type"] == "ack" && v["id"] == id)
-            .unwrap_or_else(|| panic!("no acknowledgement of command {id}"))
+        self.until(Duration::from_secs(30), |v| {
+            v["type"] == "ack" && v["id"] == id
+        })
+        .unwrap_or_else(|| panic!("no acknowledgement of command {id}"))
     }
 
     /// Joins as a student; returns the token.
     pub fn join(&mut self, code: &str, name: &str, post: &str) -> String {
         self.send(json!({"type": "join", "code": code, "name": name, "post": post}));
         let welcome = self
-            .until(Duration::from_secs(30), |v| v["type"] == "welcome" || v["type"] == "error")
+            .until(Duration::from_secs(30), |v| {
+                v["type"] == "welcome" || v["type"] == "error"
+            })
             .expect("an answer to joining");
         assert_eq!(welcome["type"], "welcome", "{welcome}");
         welcome["token"].as_str().unwrap().to_string()
