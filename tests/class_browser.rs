@@ -1,7 +1,8 @@
 //! The classroom pages in a real Chromium, driven by Playwright (`tests/browser/class.mjs`)
 //! against `demarche serve`: a student joins with the code, reads Deptcirtel 47 with its
 //! glossary, calls on a leader, sends the return cable (a `<script>` in it stays text); the
-//! instructor's console runs the clock until the student's in-tray gets the next cable.
+//! instructor's console runs the clock until the student's in-tray gets the next cable; the
+//! map is drawn; then the server is killed and resumed, and the page reconnects by itself.
 //! Screenshots of both pages go to `target/screenshots/class/`.
 //!
 //! Needs Node, Debian's Chromium and `playwright-core` (fetched with `npm ci` when missing).
@@ -54,7 +55,17 @@ fn a_student_and_the_instructor_play_in_chromium() {
     }
     let dir = scratch("browser");
     let log = dir.join("class.log");
-    let mut served = serve(&["--log", &log.display().to_string()], &dir);
+    // A fixed port, so that the page finds the class again when it is killed and resumed.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let mut served = serve(
+        &["--log", &log.display().to_string(), "--port", &port],
+        &dir,
+    );
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/class");
     for shot in ["student.png", "console.png", "student-next.png"] {
         let _ = std::fs::remove_file(shots.join(shot));
@@ -66,15 +77,27 @@ fn a_student_and_the_instructor_play_in_chromium() {
         .env("DEMARCHE_CLASS_CODE", &served.class_code)
         .env("DEMARCHE_INSTRUCTOR_CODE", &served.instructor_code)
         .env("DEMARCHE_SHOTS", &shots)
+        .env("DEMARCHE_SERVER_PID", served.child.id().to_string())
+        .env("DEMARCHE_BIN", env!("CARGO_BIN_EXE_demarche"))
+        .env("DEMARCHE_LOG", &log)
+        .env("DEMARCHE_PORT", &port)
+        .env("DEMARCHE_DATA_DIR", &dir)
         .output()
         .unwrap();
-    served.child.kill().unwrap();
+    // Killed by the script already, to be resumed; waited for here.
+    let _ = served.child.kill();
     served.child.wait().unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{out}\n{err}");
+    eprint!("{out}");
     assert!(out.contains("PASS: classroom pages"), "{out}");
-    for shot in ["student.png", "console.png", "student-next.png"] {
+    for shot in [
+        "student.png",
+        "console.png",
+        "student-next.png",
+        "student-map.png",
+    ] {
         let png = std::fs::read(shots.join(shot)).unwrap_or_default();
         assert!(png.starts_with(b"\x89PNG"), "no screenshot {shot}");
     }

@@ -21,9 +21,14 @@ pub struct Served {
 }
 
 pub fn serve(args: &[&str], data: &std::path::Path) -> Served {
+    let port: &[&str] = if args.contains(&"--port") {
+        &[]
+    } else {
+        &["--port", "0"]
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
         .arg("serve")
-        .args(["--port", "0"])
+        .args(port)
         .args(args)
         .env("DEMARCHE_DATA_DIR", data)
         .stdout(Stdio::piped())

@@ -305,7 +305,48 @@
   });
 
   const cls = (word) => String(word).toLowerCase().replace(/[^a-z]/g, '');
+  // The window's colours: the low end of the issue's scale red, the high end blue, unknown grey.
+  function positionColour(index, of) {
+    const t = of <= 1 ? 1 : index / (of - 1);
+    const low = [0xc0, 0x4a, 0x3c], high = [0x3a, 0x6e, 0xc0];
+    return 'rgb(' + low.map((l, i) => Math.round(l + (high[i] - l) * t)).join(',') + ')';
+  }
+  // The part of the globe shown, as in the window: from Washington to Cape Horn.
+  const WEST = -120, EAST = -32, NORTH = 50, SOUTH = -56;
+  const SVG = 'http://www.w3.org/2000/svg';
+  let shapes = null;
+  function drawMap(rows) {
+    const box = $('map-svg');
+    if (!shapes) {
+      shapes = fetch('/static/americas.json').then((r) => r.json()).catch(() => null);
+    }
+    shapes.then((data) => {
+      if (!data) return;
+      const w = (EAST - WEST) * 0.93, h = NORTH - SOUTH;
+      const svg = document.createElementNS(SVG, 'svg');
+      svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const c of data.countries) {
+        const row = c.id ? byId.get(c.id) : null;
+        const d = c.rings.map((ring) => 'M' + ring.map(([lon, lat]) =>
+          ((lon - WEST) / (EAST - WEST) * w).toFixed(2) + ',' + ((NORTH - lat) / h * h).toFixed(2)).join('L') + 'Z').join('');
+        const path = document.createElementNS(SVG, 'path');
+        path.setAttribute('d', d);
+        path.setAttribute('class', row ? 'country' : 'context');
+        if (row) {
+          path.style.fill = row.index == null ? '#8a8d91' : positionColour(row.index, row.of);
+          const title = document.createElementNS(SVG, 'title');
+          title.textContent = `${row.government}: ${row.position == null ? 'unknown' : row.position} (${row.detail})`;
+          path.appendChild(title);
+        }
+        svg.appendChild(path);
+      }
+      box.replaceChildren(svg);
+    });
+  }
   function renderMap(rows) {
+    $('map-question').textContent = view && view.map_question ? "Coloured by: " + view.map_question : '';
+    drawMap(rows);
     $('map-rows').replaceChildren(...rows.map((r) => D.h('tr', {},
       D.h('th', { scope: 'row', text: String(r.government || '') }),
       D.h('td', {}, D.h('span', { class: 'kind kind-' + cls(r.kind || ''), text: String(r.kind || '') })),

@@ -189,7 +189,11 @@ fn projector(world: &World, s: &Scenario, desk: &Desk) -> Projector {
                 post: s.mission(post).id.clone(),
                 station: s.mission(post).city.clone(),
                 students: desk.roster.names_at(Role::Post(post)).join(", "),
-                position: latest.map(|r| def.positions[r.position].label.clone()),
+                // A post that did not answer in time is given its request's default.
+                position: latest.map(|r| match r.probability {
+                    Some(_) => def.positions[r.position].label.clone(),
+                    None => format!("{} (no reply: the default)", def.positions[r.position].label),
+                }),
                 probability: latest.and_then(|r| r.probability),
                 revealed,
             }

@@ -31,6 +31,8 @@ pub struct StudentView {
     pub exhibits: Vec<Named>,
     pub votes: Vec<Named>,
     pub dossier: String,
+    /// The question the map is coloured by.
+    pub map_question: String,
     pub map: Vec<MapLine>,
     pub debrief: Option<String>,
 }
@@ -67,9 +69,14 @@ pub struct Named {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MapLine {
+    /// The government's id: the map's shapes are keyed by it.
+    pub id: String,
     pub government: String,
     pub kind: &'static str,
     pub position: Option<String>,
+    /// Where the position stands on the issue's scale, from 0 (the low end), of `of`.
+    pub index: Option<usize>,
+    pub of: usize,
     pub detail: String,
 }
 
@@ -120,6 +127,7 @@ pub fn student_view(world: &World, role: Role, debrief: Option<String>) -> Stude
             Role::Post(p) => crate::text::views::render_dossier(world, p),
             Role::Department => crate::text::views::render_reports(world),
         },
+        map_question: s.issue(mapped_issue(s)).question.clone(),
         map: map(world, s, role),
         debrief,
     }
@@ -255,9 +263,12 @@ fn map(world: &World, s: &Scenario, role: Role) -> Vec<MapLine> {
                 ),
             };
             MapLine {
+                id: s.governments[g].id.clone(),
                 government: s.governments[g].country.clone(),
                 kind,
                 position,
+                index: k.position(),
+                of: def.positions.len(),
                 detail,
             }
         })

@@ -77,6 +77,11 @@ async fn file(Path(name): Path<String>) -> Response {
         "student.js" => ("text/javascript", include_str!("../../web/student.js")),
         "console.js" => ("text/javascript", include_str!("../../web/console.js")),
         "style.css" => ("text/css", include_str!("../../web/style.css")),
+        // The same Natural Earth shapes as the window's map (assets/map/README.md).
+        "americas.json" => (
+            "application/json",
+            include_str!("../../assets/map/americas.json"),
+        ),
         _ => return (StatusCode::NOT_FOUND, "no such file").into_response(),
     };
     secured(([(header::CONTENT_TYPE, kind)], body).into_response())

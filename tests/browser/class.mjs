@@ -25,13 +25,22 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 
 const URL_BASE = (process.env.DEMARCHE_URL || '').replace(/\/$/, '');
 const CLASS_CODE = process.env.DEMARCHE_CLASS_CODE;
 const INSTRUCTOR_CODE = process.env.DEMARCHE_INSTRUCTOR_CODE;
 const SHOTS = process.env.DEMARCHE_SHOTS || '.';
 const CHROMIUM = process.env.DEMARCHE_CHROMIUM || '/usr/bin/chromium';
-const OVERALL_MS = 90_000;
+const OVERALL_MS = 120_000;
+// Optional: the server's pid, binary, log and port, to kill it and resume the class.
+const RESTART = {
+  pid: process.env.DEMARCHE_SERVER_PID,
+  bin: process.env.DEMARCHE_BIN,
+  log: process.env.DEMARCHE_LOG,
+  port: process.env.DEMARCHE_PORT,
+};
+let resumed = null;
 const STEP_MS = 15_000;
 
 for (const [name, value] of Object.entries({ DEMARCHE_URL: URL_BASE, DEMARCHE_CLASS_CODE: CLASS_CODE, DEMARCHE_INSTRUCTOR_CODE: INSTRUCTOR_CODE })) {
@@ -167,6 +176,29 @@ async function run() {
   pass('screenshot console.png');
   await student.screenshot({ path: path.join(SHOTS, 'student-next.png'), fullPage: true });
   pass('screenshot student-next.png');
+  await step('the map shows the post\'s knowledge', async () => {
+    await student.click('#tab-map');
+    await student.locator('#map-svg svg path.country').first().waitFor();
+  });
+  await student.screenshot({ path: path.join(SHOTS, 'student-map.png'), fullPage: true });
+  pass('screenshot student-map.png');
+
+  // The server killed and resumed: the page reconnects by itself and rejoins its post.
+  if (RESTART.pid) {
+    const tray = (await cables(student)).sort();
+    process.kill(Number(RESTART.pid), 'SIGKILL');
+    await step('the page sees the server go', () => student.waitForFunction(
+      () => document.querySelector('#conn').dataset.state !== 'connected', null, { timeout: STEP_MS }));
+    resumed = spawn(RESTART.bin, ['serve', '--resume', RESTART.log, '--port', RESTART.port], { stdio: 'ignore' });
+    await step('the page reconnects to the resumed class by itself', () => student.waitForFunction(
+      () => document.querySelector('#conn').dataset.state === 'connected', null, { timeout: 30_000 }));
+    await step('and shows the same in-tray, at its own post', async () => {
+      await student.waitForFunction((n) => document.querySelectorAll('#tray [data-testid=tray-item]').length === n, tray.length);
+      const again = (await cables(student)).sort();
+      if (JSON.stringify(again) !== JSON.stringify(tray)) throw new Error(`tray ${again} is not ${tray}`);
+      if (!(await student.textContent('#h-station')).includes('Caracas')) throw new Error('not at Caracas');
+    });
+  }
 
   if (problems.length) throw new Error(problems.join('; '));
 }
@@ -201,5 +233,6 @@ try {
 } finally {
   clearTimeout(timer);
   if (browser) await browser.close().catch(() => {});
+  if (resumed) resumed.kill('SIGKILL');
 }
 process.exit(code);
