@@ -13,6 +13,9 @@ mod batch;
 #[path = "class_browser.rs"]
 mod class_browser;
 #[cfg(feature = "serve")]
+#[path = "class_debrief.rs"]
+mod class_debrief;
+#[cfg(feature = "serve")]
 #[path = "class_resume.rs"]
 mod class_resume;
 #[cfg(feature = "serve")]

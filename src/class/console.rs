@@ -192,7 +192,10 @@ fn projector(world: &World, s: &Scenario, desk: &Desk) -> Projector {
                 // A post that did not answer in time is given its request's default.
                 position: latest.map(|r| match r.probability {
                     Some(_) => def.positions[r.position].label.clone(),
-                    None => format!("{} (no reply: the default)", def.positions[r.position].label),
+                    None => format!(
+                        "{} (no reply: the default)",
+                        def.positions[r.position].label
+                    ),
                 }),
                 probability: latest.and_then(|r| r.probability),
                 revealed,

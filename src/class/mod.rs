@@ -4,6 +4,7 @@
 //! each page is told only what its post knows. It knows nothing of the network, so tests
 //! and the benchmark drive it directly too.
 
+mod begin;
 pub mod console;
 pub mod log;
 pub mod protocol;
@@ -14,11 +15,8 @@ pub mod view;
 use std::path::{Path, PathBuf};
 
 use crate::command::{Action, By, Command, CommandLog};
-use crate::game::Game;
 use crate::scenario::{GovId, IssueId, Role, Scenario};
-use crate::session::{GameError, Mode, Session};
-use crate::shipped::Loader;
-use crate::vocab::People;
+use crate::session::{GameError, Session};
 
 pub use log::{ClassLog, Header, LogError, Record};
 pub use protocol::{Ask, Segment, Tell};
@@ -67,172 +65,6 @@ pub struct Class {
 }
 
 impl Class {
-    /// A new class, its log started at `log`.
-    pub fn start(loader: &Loader, start: &ClassStart, log: &Path) -> Result<Class, ClassError> {
-        let loaded = crate::session::load(loader, &start.scenario)?;
-        let scenario = loaded.scenario;
-        let mut people: Vec<Role> = match &start.posts {
-            None => scenario
-                .playable_posts
-                .iter()
-                .map(|p| Role::Post(*p))
-                .collect(),
-            Some(names) => names
-                .iter()
-                .map(|n| scenario.role_by_name(n).map_err(GameError::from))
-                .collect::<Result<_, _>>()?,
-        };
-        people.dedup();
-        if start.department && !people.contains(&Role::Department) {
-            scenario
-                .role_by_name("department")
-                .map_err(GameError::from)?;
-            people.push(Role::Department);
-        }
-        if people.is_empty() {
-            return Err(ClassError::Refused(
-                "this scenario has no post a student can play".into(),
-            ));
-        }
-        let header = Header {
-            class: log::MAGIC.into(),
-            format: log::FORMAT,
-            engine: env!("CARGO_PKG_VERSION").into(),
-            scenario: crate::save::ScenarioRef {
-                id: scenario.id.clone(),
-                source: start.scenario.clone(),
-                hash: scenario.hash.clone(),
-            },
-            seed: start.seed,
-            people: people.iter().map(|r| scenario.role_id(*r)).collect(),
-            class_code: roster::class_code(),
-            instructor_code: roster::secret(12),
-        };
-        let log = ClassLog::create(log, &header)?;
-        let mut class = Class::of(loader, header, scenario, people, log);
-        // A class opens on its first cable, not on an empty in-tray: the clock runs to it
-        // (logged like any other advance, so a resume replays it).
-        class
-            .give(None, Action::Advance(crate::command::Step::NextCable))
-            .and_then(|_| class.sync())
-            .map_err(ClassError::Refused)?;
-        Ok(class)
-    }
-
-    /// A class brought back from its log, after a crash or a stop: every acknowledged
-    /// command replayed, every student's seat kept.
-    pub fn resume(loader: &Loader, path: &Path) -> Result<Class, ClassError> {
-        let log::Opened {
-            log,
-            header,
-            records,
-        } = ClassLog::open(path)?;
-        let refused = |line: usize, reason: String| {
-            ClassError::Log(LogError::Line {
-                path: path.display().to_string(),
-                line,
-                reason,
-            })
-        };
-        let loaded = crate::session::load(loader, &header.scenario.source)?;
-        let scenario = loaded.scenario;
-        if scenario.hash != header.scenario.hash {
-            return Err(refused(
-                1,
-                format!(
-                    "the scenario `{}` has changed since this class began; expected the version it was started with",
-                    header.scenario.source
-                ),
-            ));
-        }
-        let people = header
-            .people
-            .iter()
-            .map(|r| scenario.role_by_name(r))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| refused(1, e.to_string()))?;
-        let mut class = Class::of(loader, header, scenario, people, log);
-        for (line, record) in records {
-            class
-                .replay(record)
-                .map_err(|reason| refused(line, reason))?;
-        }
-        class.note_end();
-        Ok(class)
-    }
-
-    fn of(
-        loader: &Loader,
-        header: Header,
-        scenario: std::sync::Arc<Scenario>,
-        people: Vec<Role>,
-        log: ClassLog,
-    ) -> Class {
-        let mut setup = crate::session::setup_for(&scenario, header.seed, None, Mode::Player)
-            .expect("the default role is always the scenario's");
-        // Views and the debrief that name no role show the default one, if students play
-        // it, else the first they play.
-        if !people.contains(&setup.role) {
-            setup.role = people[0];
-        }
-        let projector = view::mapped_issue(&scenario);
-        let game = Game::with_people(scenario, setup, People(people.clone()));
-        let mut session = Session::of(game, &header.scenario.source, loader, true);
-        // A class keeps its log; autosaves would only scatter copies of it.
-        session.keep_saves_in(std::env::temp_dir());
-        Class {
-            session,
-            roster: Roster::new(people),
-            log,
-            class_code: header.class_code,
-            instructor_code: header.instructor_code,
-            pace: 0.0,
-            owed: 0.0,
-            projector,
-            revealed: Vec::new(),
-            debriefs: None,
-            broken: None,
-        }
-    }
-
-    /// One record of the log, applied again.
-    fn replay(&mut self, record: Record) -> Result<(), String> {
-        match record {
-            Record::Seat { token, name, role } => {
-                let role = self
-                    .scenario()
-                    .role_by_name(&role)
-                    .map_err(|e| e.to_string())?;
-                self.roster.add(Seat {
-                    token,
-                    name,
-                    role,
-                    connected: 0,
-                    last: None,
-                });
-            }
-            Record::Command(command) => {
-                let by = command.by.clone();
-                let summary = self
-                    .session
-                    .game_mut()
-                    .apply_logged(command)
-                    .map_err(|e| format!("the logged command is refused on replay: {e}"))?;
-                if let Some(by) = by {
-                    self.note_last(&by, &summary);
-                }
-            }
-            Record::Pace(pace) => self.pace = pace,
-            Record::Projector(issue) => self.projector = rules::issue(self.scenario(), &issue)?,
-            Record::Reveal { government, issue } => {
-                let g = rules::government(self.scenario(), &government)?;
-                let i = rules::issue(self.scenario(), &issue)?;
-                self.revealed.push((g, i));
-            }
-        }
-        Ok(())
-    }
-
     pub fn scenario(&self) -> &Scenario {
         self.session.scenario()
     }

@@ -122,3 +122,38 @@ pub fn same_code(typed: &str, code: &str) -> bool {
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_forgive_case_spaces_and_dashes_but_nothing_else() {
+        assert!(same_code("k7q 4zp", "K7Q-4ZP"));
+        assert!(same_code(" K7Q4ZP ", "K7Q-4ZP"));
+        assert!(!same_code("K7Q-4ZQ", "K7Q-4ZP"));
+        assert!(!same_code("K7Q-4Z", "K7Q-4ZP"));
+        assert!(!same_code("", "K7Q-4ZP"));
+    }
+
+    #[test]
+    fn class_codes_and_secrets_are_fresh_and_readable() {
+        let (a, b) = (class_code(), class_code());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 7);
+        assert_eq!(&a[3..4], "-");
+        let token = secret(24);
+        assert!(token.bytes().all(|c| ALPHABET.contains(&c)), "{token}");
+    }
+
+    #[test]
+    fn names_are_one_trimmed_line_of_at_most_forty_characters() {
+        assert_eq!(clean_name("  Ana\n"), Some("Ana".into()));
+        assert_eq!(clean_name("A\u{0}n\ta"), Some("A n a".into()));
+        assert_eq!(clean_name(" \n\t "), None);
+        assert_eq!(
+            clean_name(&"é".repeat(100)).unwrap().chars().count(),
+            MAX_NAME
+        );
+    }
+}
