@@ -130,7 +130,7 @@ fn a_student_can_play_the_department() {
         class.instructor(clock(Clock::Morning)).unwrap();
     }
     let department = class.view(dean.role);
-    assert_eq!(department.station, "the Department of State");
+    assert_eq!(department.station, "the Department");
     // The Department knows what its posts report, not the truth.
     let venezuela = department.map.iter().find(|m| m.id == "venezuela").unwrap();
     assert_eq!(venezuela.kind, "reported", "{venezuela:?}");
@@ -145,5 +145,56 @@ fn a_student_can_play_the_department() {
     };
     let refused = class.student(&ana.token, ask).unwrap_err();
     assert!(refused.contains("only the Department decides"), "{refused}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_pace_runs_the_clock_and_a_reveal_survives_a_resume() {
+    let dir = scratch("pace");
+    let mut class = class(&dir, &["caracas"], false);
+    let before = class.session().now();
+    let set = |hours| Ask::Clock {
+        id: 1,
+        what: Clock::Pace,
+        hours: Some(hours),
+    };
+    assert!(
+        class
+            .instructor(set(500.0))
+            .unwrap_err()
+            .contains("from 0 to 168")
+    );
+    class.instructor(set(6.0)).unwrap();
+    // Six game hours a real minute: ten seconds are one game hour.
+    assert!(class.run_pace(5.0).is_none(), "half an hour is not run yet");
+    assert!(class.run_pace(5.0).unwrap().is_ok());
+    assert_eq!(class.session().now(), before.plus_hours(1));
+    class
+        .instructor(Ask::Reveal {
+            id: 2,
+            government: "venezuela".into(),
+            issue: "dr_sanctions".into(),
+        })
+        .unwrap();
+    let live = class.console();
+    assert_eq!(live.projector.issue, "dr_sanctions");
+    assert_eq!(
+        live.projector.rows.len(),
+        1,
+        "only the class's posts are on the projector"
+    );
+    let caracas = &live.projector.rows[0];
+    assert!(
+        caracas.revealed.is_some(),
+        "Venezuela's truth is shown beside Caracas's estimate"
+    );
+    let resumed = Class::resume(&Loader::default(), &dir.join("class.log")).unwrap();
+    let again = resumed.console();
+    assert_eq!(
+        again.projector, live.projector,
+        "the projector after a resume"
+    );
+    assert_eq!(resumed.pace(), 6.0);
+    assert_eq!(resumed.session().now(), class.session().now());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -87,9 +87,35 @@ fn a_student_commands_only_their_own_post_and_never_the_clock() {
         let ack = ana.command(ask);
         assert_eq!(ack["error"], "that is the instructor's to do", "{ack}");
     }
-    // A reply to a request the post was never sent is refused too.
-    let ack = ana.command(json!({"type": "reply", "telegram": "deptcirtel_good_offices", "request": "a", "position": "oppose", "probability": 0.5}));
-    assert!(ack["error"].is_string(), "{ack}");
+    // Ben, at Bogota, cannot reply to (or even preview) the chaser sent to Caracas alone.
+    let mut ben = Page::open(server.addr);
+    ben.join(&server.class_code, "Ben", "bogota");
+    let ack = ben.command(json!({"type": "reply", "telegram": "deptel_caracas_chaser", "request": "a", "position": "majority", "probability": 0.5}));
+    assert!(ack["error"].as_str().unwrap().contains("open"), "{ack}");
+    ben.send(json!({"type": "preview", "telegram": "deptel_caracas_chaser", "request": "a", "position": "majority", "probability": 0.5}));
+    let refused = ben
+        .until(Duration::from_secs(10), |v| {
+            v["type"] == "error" || v["type"] == "preview"
+        })
+        .unwrap();
+    assert_eq!(
+        refused["message"], "no such request is waiting for your post",
+        "{refused}"
+    );
+    // A name the post does not know gets no list of the scenario's names.
+    let ack = ben.command(json!({"type": "reply", "telegram": "deptcirtel_good", "request": "a", "position": "x", "probability": 0.5}));
+    assert_eq!(
+        ack["error"], "no telegram `deptcirtel_good` has reached your post",
+        "{ack}"
+    );
+    // And a page that has joined cannot join again as someone else.
+    ben.send(
+        json!({"type": "join", "code": server.class_code, "name": "Ben again", "post": "caracas"}),
+    );
+    let refused = ben
+        .until(Duration::from_secs(10), |v| v["type"] == "error")
+        .unwrap();
+    assert_eq!(refused["message"], "this page has already joined the class");
     let ack = ana.command(json!({"type": "reply", "telegram": "deptcirtel_47", "request": "a", "position": "x", "probability": 7.0}));
     assert!(
         ack["error"]

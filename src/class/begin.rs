@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::log::{self, ClassLog, Header, LogError, Record};
 use super::roster::{self, Roster, Seat};
-use super::{Class, ClassError, ClassStart, rules, view};
-use crate::command::Action;
+use super::{Class, ClassError, ClassStart, view};
+use crate::command::{Action, CommandError, resolve};
 use crate::game::Game;
 use crate::scenario::{Role, Scenario};
 use crate::session::{GameError, Mode, Session};
@@ -29,8 +29,11 @@ impl Class {
                 .map(|n| scenario.role_by_name(n).map_err(GameError::from))
                 .collect::<Result<_, _>>()?,
         };
-        people.dedup();
+        // Each role once, in the order the teacher gave them.
+        let mut seen = std::collections::HashSet::new();
+        people.retain(|r| seen.insert(*r));
         if start.department && !people.contains(&Role::Department) {
+            // Refused where the scenario has no playable Department.
             scenario
                 .role_by_name("department")
                 .map_err(GameError::from)?;
@@ -92,12 +95,28 @@ impl Class {
                 ),
             ));
         }
+        if crate::session::newer_engine(&header.engine).map_err(|e| refused(1, e))? {
+            return Err(refused(
+                1,
+                format!(
+                    "a class log written by engine {}, later than this one ({}); expected one this engine can replay",
+                    header.engine,
+                    env!("CARGO_PKG_VERSION")
+                ),
+            ));
+        }
         let people = header
             .people
             .iter()
             .map(|r| scenario.role_by_name(r))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| refused(1, e.to_string()))?;
+        if people.is_empty() {
+            return Err(refused(
+                1,
+                "the class names no post a student plays; expected at least one in `people`".into(),
+            ));
+        }
         let mut class = Class::of(loader, header, scenario, people, log);
         for (line, record) in records {
             class
@@ -124,9 +143,7 @@ impl Class {
         }
         let projector = view::mapped_issue(&scenario);
         let game = Game::with_people(scenario, setup, People(people.clone()));
-        let mut session = Session::of(game, &header.scenario.source, loader, true);
-        // A class keeps its log; autosaves would only scatter copies of it.
-        session.keep_saves_in(std::env::temp_dir());
+        let session = Session::of(game, &header.scenario.source, loader, true);
         Class {
             session,
             roster: Roster::new(people),
@@ -160,21 +177,28 @@ impl Class {
             }
             Record::Command(command) => {
                 let by = command.by.clone();
-                let summary = self
-                    .session
-                    .game_mut()
-                    .apply_logged(command)
-                    .map_err(|e| format!("the logged command is refused on replay: {e}"))?;
-                if let Some(by) = by {
-                    self.note_last(&by, &summary);
+                match self.session.game_mut().apply_logged(command) {
+                    Ok(summary) => {
+                        if let Some(by) = by {
+                            self.note_last(&by, &summary);
+                        }
+                    }
+                    // Accepted, and then the scenario's effects ran away: the class halted
+                    // there live too, and is brought back halted.
+                    Err(CommandError::Runaway(_)) => {}
+                    Err(e) => return Err(format!("the logged command is refused on replay: {e}")),
                 }
             }
             Record::Pace(pace) => self.pace = pace,
-            Record::Projector(issue) => self.projector = rules::issue(self.scenario(), &issue)?,
+            Record::Projector(issue) => {
+                self.projector =
+                    resolve::issue(self.scenario(), &issue).map_err(|e| e.to_string())?
+            }
             Record::Reveal { government, issue } => {
-                let g = rules::government(self.scenario(), &government)?;
-                let i = rules::issue(self.scenario(), &issue)?;
-                self.revealed.push((g, i));
+                let s = self.scenario();
+                let g = resolve::government(s, &government).map_err(|e| e.to_string())?;
+                let i = resolve::issue(s, &issue).map_err(|e| e.to_string())?;
+                self.reveal(g, i);
             }
         }
         Ok(())

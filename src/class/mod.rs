@@ -14,7 +14,7 @@ pub mod view;
 
 use std::path::{Path, PathBuf};
 
-use crate::command::{Action, By, Command, CommandLog};
+use crate::command::{Action, By, Command, CommandError, CommandLog};
 use crate::scenario::{GovId, IssueId, Role, Scenario};
 use crate::session::{GameError, Session};
 
@@ -44,6 +44,18 @@ pub enum ClassError {
     #[error("{0}")]
     Refused(String),
 }
+
+/// Why a command was not taken: the world refused it, or the log could not keep it.
+#[derive(Debug, thiserror::Error)]
+enum Refusal {
+    #[error(transparent)]
+    Command(CommandError),
+    #[error("{0}")]
+    Log(String),
+}
+
+/// The most students at one post: a team, not the class.
+pub const MAX_TEAM: usize = 8;
 
 pub struct Class {
     session: Session,
@@ -110,6 +122,12 @@ impl Class {
                 post.trim()
             ));
         }
+        if self.roster.names_at(role).len() >= MAX_TEAM {
+            return Err(format!(
+                "{} already has {MAX_TEAM} students; choose another post",
+                console::station(self.scenario(), role)
+            ));
+        }
         let seat = Seat {
             token: roster::secret(24),
             name,
@@ -157,7 +175,14 @@ impl Class {
             name: seat.name.clone(),
         };
         let action = rules::action(ask)?;
-        let result = self.give(Some(by.clone()), action);
+        let role = seat.role;
+        let result = match self.give_checked(Some(by.clone()), action) {
+            // A name the post has no business knowing gets no hint of the scenario's other
+            // names (they would tell of telegrams not yet sent, and other posts' traffic).
+            Err(Refusal::Command(CommandError::Unknown(u))) => Err(rules::unknown_to(role, &u)),
+            Err(refused) => Err(refused.to_string()),
+            Ok(summary) => Ok(summary),
+        };
         if let Ok(summary) = &result {
             self.note_last(&by, summary);
         }
@@ -196,14 +221,21 @@ impl Class {
                     government,
                     issue: issue.clone(),
                 })?;
-                self.revealed.push((g, i));
-                self.projector = i;
+                self.reveal(g, i);
                 Ok(format!(
                     "the projector shows {}'s true stance on {issue}",
                     self.scenario().government(g).country
                 ))
             }
         }
+    }
+
+    /// Shows a government's true stance on the projector, which turns to that issue.
+    fn reveal(&mut self, g: GovId, i: IssueId) {
+        if !self.revealed.contains(&(g, i)) {
+            self.revealed.push((g, i));
+        }
+        self.projector = i;
     }
 
     /// Lets `seconds` of real time pass at the set pace: the clock runs once a whole game
@@ -229,8 +261,12 @@ impl Class {
     /// Gives a command to the world and writes what it accepted to the log, before anyone
     /// hears of it.
     fn give(&mut self, by: Option<By>, action: Action) -> Result<String, String> {
+        self.give_checked(by, action).map_err(|e| e.to_string())
+    }
+
+    fn give_checked(&mut self, by: Option<By>, action: Action) -> Result<String, Refusal> {
         if let Some(why) = &self.broken {
-            return Err(why.clone());
+            return Err(Refusal::Log(why.clone()));
         }
         let before = self.session.world().resource::<CommandLog>().0.len();
         let result = match by {
@@ -240,10 +276,11 @@ impl Class {
         let accepted: Vec<Command> =
             self.session.world().resource::<CommandLog>().0[before..].to_vec();
         for command in accepted {
-            self.record(&Record::Command(command))?;
+            self.record(&Record::Command(command))
+                .map_err(Refusal::Log)?;
         }
         self.note_end();
-        result.map_err(|e| e.to_string())
+        result.map_err(Refusal::Command)
     }
 
     /// Writes a record to the log; it is on the disk once [`Class::sync`] returns.

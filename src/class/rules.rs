@@ -1,6 +1,7 @@
 //! What a page's asks mean as commands of the game: a student's as their post's, the
-//! instructor's as the clock's and the instructor's. Names are checked here, against the
-//! scenario, before anything reaches the world.
+//! instructor's as the clock's and the instructor's. The game resolves the names, as it does
+//! a single player's; what is checked here is what only a class has (a probability typed on
+//! a page, the pace, the projector).
 
 use std::fmt::Write;
 
@@ -8,7 +9,7 @@ use bevy::prelude::World;
 
 use super::console::ConsoleView;
 use super::protocol::{Ask, Clock, Segment};
-use crate::command::{Action, Step};
+use crate::command::{Action, Step, resolve};
 use crate::debrief::export::Format;
 use crate::instructor::Instruct;
 use crate::scenario::format::RawWhom;
@@ -129,30 +130,26 @@ pub(super) fn instruction(s: &Scenario, world: &World, ask: Ask) -> Result<Instr
         Ask::Reveal {
             government, issue, ..
         } => {
-            return Ok(Instruction::Reveal(
-                self::government(s, &government)?,
-                self::issue(s, &issue)?,
-            ));
+            let g = resolve::government(s, &government).map_err(|e| e.to_string())?;
+            let i = resolve::issue(s, &issue).map_err(|e| e.to_string())?;
+            return Ok(Instruction::Reveal(g, i));
         }
-        Ask::Projector { issue } => return Ok(Instruction::Projector(self::issue(s, &issue)?)),
+        Ask::Projector { issue } => {
+            let i = resolve::issue(s, &issue).map_err(|e| e.to_string())?;
+            return Ok(Instruction::Projector(i));
+        }
         _ => return Err("that is a student's to do".into()),
     }))
 }
 
-pub(super) fn issue(s: &Scenario, id: &str) -> Result<IssueId, String> {
-    s.issues
-        .iter()
-        .position(|i| i.id == id)
-        .map(|i| IssueId(i as u32))
-        .ok_or_else(|| format!("no issue `{id}` in this scenario"))
-}
-
-pub(super) fn government(s: &Scenario, id: &str) -> Result<GovId, String> {
-    s.governments
-        .iter()
-        .position(|g| g.id == id)
-        .map(|g| GovId(g as u32))
-        .ok_or_else(|| format!("no government `{id}` in this scenario"))
+/// A student's refusal for a name the game does not know: no list of the scenario's names,
+/// which would tell of telegrams not yet sent and of other posts' traffic.
+pub(super) fn unknown_to(role: Role, unknown: &crate::scenario::names::Unknown) -> String {
+    let whose = match role {
+        Role::Post(_) => "your post",
+        Role::Department => "the Department",
+    };
+    format!("no {} `{}` has reached {whose}", unknown.what, unknown.name)
 }
 
 /// The return cable a reply of `role` would be, as it would go now.
@@ -167,38 +164,33 @@ pub(super) fn preview(world: &World, role: Role, ask: &Ask) -> Result<Vec<Segmen
     else {
         return Err("not a preview".into());
     };
-    let Role::Post(post) = role else {
-        return Err("the Department sends no estimates; a post does".into());
-    };
     let s = crate::views::scenario(world);
-    let t = s
-        .telegrams
-        .iter()
-        .position(|t| t.id == *telegram)
-        .ok_or_else(|| format!("no telegram `{telegram}`"))?;
-    let tel = &s.telegrams[t];
-    let r = tel
-        .requests
-        .iter()
-        .position(|q| q.id == *request)
-        .ok_or_else(|| format!("no request `{request}` in {}", tel.cited()))?;
-    let RequestKind::Estimate { issue, .. } = &tel.requests[r].kind else {
-        return Err(format!("{} asks for no estimate", tel.request_cited(r)));
+    let hidden = |e: crate::command::CommandError| match e {
+        crate::command::CommandError::Unknown(u) => unknown_to(role, &u),
+        e => e.to_string(),
     };
-    let p = s
-        .issue(*issue)
-        .positions
-        .iter()
-        .position(|p| p.id == *position)
-        .ok_or_else(|| format!("no position `{position}` on this question"))?;
-    let cable = crate::views::preview_reply(
-        world,
-        post,
-        (crate::scenario::TelegramId(t as u32), r),
-        p,
-        probability_of(*probability)?,
-        text,
-    );
+    let (post, t, r, p) = resolve::reply(s, role, telegram, request, position).map_err(hidden)?;
+    // Only a request waiting for this post, and one of the positions it offers: a preview
+    // shows no other post's paragraph, and no telegram not yet sent.
+    let station = role.station();
+    let open = world
+        .resource::<crate::requests::Requests>()
+        .open_for(station)
+        .any(|o| o.telegram == t && o.request == r);
+    let offered = match &s.telegram(t).requests[r].kind {
+        RequestKind::Estimate { positions, .. } => positions.contains(&p),
+        _ => false,
+    };
+    if !open {
+        return Err("no such request is waiting for your post".into());
+    }
+    if !offered {
+        return Err(format!(
+            "`{position}` is not one of the positions this request offers"
+        ));
+    }
+    let cable =
+        crate::views::preview_reply(world, post, (t, r), p, probability_of(*probability)?, text);
     Ok(super::view::segments(&crate::cables::render(s, &cable)))
 }
 

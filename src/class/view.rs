@@ -83,15 +83,13 @@ pub struct MapLine {
 /// The view of `role` now; `debrief` is its debrief once the game is over.
 pub fn student_view(world: &World, role: Role, debrief: Option<String>) -> StudentView {
     let s = views::scenario(world);
-    let (station, chief) = match role {
+    let station = super::console::station(s, role);
+    let chief = match role {
         Role::Post(p) => {
             let m = s.mission(p);
-            (
-                s.station_name(role.station()),
-                format!("{} {}", m.title, m.chief),
-            )
+            format!("{} {}", m.title, m.chief)
         }
-        Role::Department => ("the Department of State".into(), "the Secretary".into()),
+        Role::Department => "the Secretary".into(),
     };
     StudentView {
         title: s.title.clone(),

@@ -1,6 +1,6 @@
 //! The player's commands: data, dated, and the only way input changes the world.
 
-mod resolve;
+pub mod resolve;
 
 pub use crate::vocab::{Approacher, CommandError};
 

@@ -22,8 +22,16 @@ pub(super) fn post(s: &Scenario, name: &str) -> Result<PostId, CommandError> {
     Ok(PostId(s.names.missions.find("post", HERE, name)?))
 }
 
-pub(super) fn issue(s: &Scenario, name: &str) -> Result<IssueId, CommandError> {
+pub fn issue(s: &Scenario, name: &str) -> Result<IssueId, CommandError> {
     Ok(IssueId(s.names.issues.find("issue", HERE, name)?))
+}
+
+pub fn government(s: &Scenario, name: &str) -> Result<crate::scenario::GovId, CommandError> {
+    Ok(crate::scenario::GovId(s.names.governments.find(
+        "government",
+        HERE,
+        name,
+    )?))
 }
 
 /// An approach's government, and its issue (by default the scenario's first).
@@ -32,7 +40,7 @@ pub(super) fn approach(
     government: &str,
     issue_name: Option<&str>,
 ) -> Result<(crate::scenario::GovId, IssueId), CommandError> {
-    let g = crate::scenario::GovId(s.names.governments.find("government", HERE, government)?);
+    let g = self::government(s, government)?;
     let i = issue_name
         .map(|i| issue(s, i))
         .transpose()?
@@ -51,7 +59,7 @@ pub(super) fn material(s: &Scenario, name: &str) -> Result<MaterialId, CommandEr
 }
 
 /// A reply's post, telegram, request and position.
-pub(super) fn reply(
+pub fn reply(
     s: &Scenario,
     role: Role,
     telegram_name: &str,

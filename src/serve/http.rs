@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{SyncSender, TrySendError};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -26,10 +26,12 @@ pub const BURST: f64 = 30.0;
 pub const PER_SECOND: f64 = 10.0;
 /// Messages waiting for a page before it counts as not reading them.
 const QUEUE: usize = 256;
+/// How long one message may take to go out to a page.
+const SEND_WAIT: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct Shared {
-    pub hub: Sender<ToHub>,
+    pub hub: SyncSender<ToHub>,
     /// `/class.json`: the title and the posts, which anyone may see before joining.
     pub public: Arc<String>,
     pub next: Arc<AtomicU64>,
@@ -119,14 +121,18 @@ async fn report(State(shared): State<Shared>, Query(q): Query<ReportQuery>) -> R
     let (reply, answer) = oneshot::channel();
     if shared
         .hub
-        .send(ToHub::Report {
+        .try_send(ToHub::Report {
             code: q.code,
             format,
             reply,
         })
         .is_err()
     {
-        return (StatusCode::SERVICE_UNAVAILABLE, "the class has stopped").into_response();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the class is stopped or too busy; try again",
+        )
+            .into_response();
     }
     match answer.await {
         Ok(Ok(text)) => {
@@ -202,8 +208,12 @@ async fn connection(mut socket: WebSocket, shared: Shared) {
                         Ok(ask) => ToHub::Ask { conn, ask: Box::new(ask) },
                         Err(e) => ToHub::Garbled { conn, why: format!("that message does not read ({e})") },
                     };
-                    if shared.hub.send(message).is_err() {
-                        break Some("the class has stopped".into());
+                    match shared.hub.try_send(message) {
+                        Ok(()) => {}
+                        Err(TrySendError::Full(_)) => {
+                            break Some("the class is too busy to read this page; reload it in a moment".into());
+                        }
+                        Err(TrySendError::Disconnected(_)) => break Some("the class has stopped".into()),
                     }
                 }
                 Some(Ok(Message::Binary(_))) => {
@@ -216,7 +226,9 @@ async fn connection(mut socket: WebSocket, shared: Shared) {
             },
             sent = queued.recv() => match sent {
                 Some(Out::Text(json)) => {
-                    if socket.send(Message::Text(json.into())).await.is_err() {
+                    // A page that stops reading is let go, rather than hold its queue.
+                    let sent = tokio::time::timeout(SEND_WAIT, socket.send(Message::Text(json.into()))).await;
+                    if !matches!(sent, Ok(Ok(()))) {
                         break None;
                     }
                 }

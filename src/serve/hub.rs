@@ -13,8 +13,8 @@ use crate::class::{Ask, Class, Tell};
 use crate::debrief::export::Format;
 use crate::scenario::Role;
 
-/// How many wrong codes, unreadable messages or asks out of turn a connection may send
-/// before it is dropped.
+/// How many wrong codes or tokens, unreadable messages, asks before joining or second joins
+/// a connection may send before it is dropped.
 pub const STRIKES: u32 = 5;
 /// How often the pace looks at the clock.
 const PACE_TICK: Duration = Duration::from_secs(1);
@@ -78,6 +78,10 @@ pub struct Hub {
     acks: Vec<(u64, u64, Result<String, String>)>,
     /// Whether the world or the roster changed, so that the pages are told.
     changed: bool,
+    /// Report downloads, answered once the log is synced (a report shows nothing unsynced).
+    reports: Vec<(Format, oneshot::Sender<Result<String, String>>)>,
+    /// When the pace last ran the clock.
+    paced: Instant,
 }
 
 impl Hub {
@@ -88,6 +92,8 @@ impl Hub {
             outbox: Vec::new(),
             acks: Vec::new(),
             changed: false,
+            reports: Vec::new(),
+            paced: Instant::now(),
         }
     }
 
@@ -95,9 +101,8 @@ impl Hub {
     /// together: the log is synced once for all of it, then the acknowledgements go out,
     /// then each page's new view once.
     pub fn run(mut self, rx: Receiver<ToHub>) {
-        let mut tick = Instant::now() + PACE_TICK;
         loop {
-            let wait = tick.saturating_duration_since(Instant::now());
+            let wait = (self.paced + PACE_TICK).saturating_duration_since(Instant::now());
             match rx.recv_timeout(wait) {
                 Ok(ToHub::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                 Ok(first) => {
@@ -113,31 +118,53 @@ impl Hub {
                         }
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => {
-                    tick = Instant::now() + PACE_TICK;
-                    if let Some(result) = self.class.run_pace(PACE_TICK.as_secs_f64()) {
-                        if let Err(why) = result {
-                            self.tell_instructors(&Tell::error(why));
-                        }
-                        self.changed = true;
-                    }
-                }
+                Err(RecvTimeoutError::Timeout) => {}
             }
+            self.pace();
             self.settle();
         }
     }
 
-    /// Syncs the log, then tells the pages: the acknowledgements (each an error instead if
-    /// the log could not be synced), what else was queued, and the new views.
+    /// Runs the clock for the real time passed since it last did, at the instructor's
+    /// pace, however busy the class was meanwhile.
+    fn pace(&mut self) {
+        let now = Instant::now();
+        let passed = now.duration_since(self.paced);
+        if passed < PACE_TICK {
+            return;
+        }
+        self.paced = now;
+        if let Some(result) = self.class.run_pace(passed.as_secs_f64()) {
+            if let Err(why) = result {
+                self.tell_instructors(&Tell::error(why));
+            }
+            self.changed = true;
+        }
+    }
+
+    /// Syncs the log, then tells the pages: the acknowledgements, the reports asked for,
+    /// what else was queued, and the new views. When the sync fails, nothing since the last
+    /// one is on the disk, so no page hears of any of it (no welcome, view or report): each
+    /// command is told that it was not kept.
     fn settle(&mut self) {
         let synced = self.class.sync();
+        if let Err(why) = &synced {
+            self.outbox.clear();
+            self.changed = false;
+            for (_, reply) in self.reports.drain(..) {
+                let _ = reply.send(Err(why.clone()));
+            }
+        }
         for (conn, id, result) in std::mem::take(&mut self.acks) {
-            let result = match (&synced, result) {
-                (Err(why), Ok(_)) => Err(why.clone()),
-                (_, result) => result,
+            let result = match &synced {
+                Err(why) => Err(why.clone()),
+                Ok(()) => result,
             };
             self.outbox
                 .push((conn, Out::Text(Tell::ack(id, result).json())));
+        }
+        for (format, reply) in std::mem::take(&mut self.reports) {
+            let _ = reply.send(self.class.report(format));
         }
         if std::mem::take(&mut self.changed) {
             self.broadcast();
@@ -178,12 +205,13 @@ impl Hub {
                 format,
                 reply,
             } => {
-                let result = if self.class.is_instructor(&code) {
-                    self.class.report(format)
+                if self.class.is_instructor(&code) {
+                    self.reports.push((format, reply));
                 } else {
-                    Err("the instructor's code is needed for the class report".into())
-                };
-                let _ = reply.send(result);
+                    let _ = reply.send(Err(
+                        "the instructor's code is needed for the class report".into()
+                    ));
+                }
             }
             ToHub::Stop => {}
         }
@@ -221,6 +249,9 @@ impl Hub {
                 }
             }
             (_, None) => self.strike(conn, "join the class first".into()),
+            (Ask::Join { .. } | Ask::Rejoin { .. } | Ask::Console { .. }, Some(_)) => {
+                self.strike(conn, "this page has already joined the class".into())
+            }
             (Ask::Read { cable }, Some(Ok((_, role)))) => {
                 let tell = match self.class.cable(role, cable) {
                     Some(segments) => Tell::Cable { cable, segments },
@@ -312,6 +343,8 @@ impl Hub {
 
     /// Forgets a connection: its task sees its channel close and closes the socket.
     fn remove(&mut self, conn: u64) {
+        // The console's roster shows who is connected.
+        self.changed = true;
         if let Some(Conn {
             who: Who::Student { token, .. },
             ..

@@ -15,6 +15,9 @@ pub use hub::STRIKES;
 
 use crate::class::{Class, ClassError};
 
+/// Messages from the pages waiting for the class.
+const HUB_QUEUE: usize = 8192;
+
 /// A server running: where it listens and the class's codes.
 pub struct Server {
     pub addr: SocketAddr,
@@ -23,7 +26,7 @@ pub struct Server {
     pub log: std::path::PathBuf,
     pub title: String,
     pub students: usize,
-    hub: std::sync::mpsc::Sender<hub::ToHub>,
+    hub: std::sync::mpsc::SyncSender<hub::ToHub>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     threads: Vec<JoinHandle<()>>,
 }
@@ -43,7 +46,12 @@ pub fn start(
     make: impl FnOnce() -> Result<Class, ClassError> + Send + 'static,
     addr: SocketAddr,
 ) -> Result<Server, String> {
-    let (to_hub, from_pages) = std::sync::mpsc::channel();
+    // Bind first: a port already taken leaves no class log behind.
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("{addr}: {e}"))?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    // Bounded: a class too busy to keep up drops pages rather than grow without end.
+    let (to_hub, from_pages) = std::sync::mpsc::sync_channel(HUB_QUEUE);
     let (ready, started) = std::sync::mpsc::channel();
     let hub_thread = std::thread::Builder::new()
         .name("class".into())
@@ -74,6 +82,7 @@ pub fn start(
             };
             let facts = (
                 serde_json::to_string(&public).expect("serializes"),
+                public.title.clone(),
                 class.class_code().to_string(),
                 class.instructor_code().to_string(),
                 class.log_path().to_path_buf(),
@@ -83,16 +92,9 @@ pub fn start(
             hub::Hub::new(class).run(from_pages);
         })
         .map_err(|e| e.to_string())?;
-    let (public, class_code, instructor_code, log, students) = started
+    let (public, title, class_code, instructor_code, log, students) = started
         .recv()
         .map_err(|_| "the class did not start".to_string())??;
-    let title = serde_json::from_str::<serde_json::Value>(&public)
-        .ok()
-        .and_then(|v| v["title"].as_str().map(str::to_string))
-        .unwrap_or_default();
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("{addr}: {e}"))?;
-    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let shared = http::Shared {
         hub: to_hub.clone(),
         public: Arc::new(public),

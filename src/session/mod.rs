@@ -16,8 +16,8 @@ use bevy::prelude::World;
 pub use error::GameError;
 pub use headless::{Simulate, check_replay, headless};
 pub use reload::Reload;
-pub use restore::replay;
 use restore::restore;
+pub use restore::{newer_engine, replay};
 pub use script::{commands_from, read_commands};
 pub use watch::Watch;
 

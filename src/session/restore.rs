@@ -83,7 +83,7 @@ fn plural(n: usize, what: &str) -> String {
 
 /// Whether a save's engine version is later than this one (its rules and state may be
 /// beyond what this version knows); an engine that is no version at all is damage.
-fn newer_engine(engine: &str) -> Result<bool, String> {
+pub fn newer_engine(engine: &str) -> Result<bool, String> {
     let parse = |v: &str| -> Option<Vec<u64>> {
         let core = v.split(['-', '+']).next()?;
         let parts: Option<Vec<u64>> = core.split('.').map(|p| p.parse().ok()).collect();

@@ -26,7 +26,7 @@ pub enum CommandError {
         rounds = RUNAWAY
     )]
     Runaway(Moment),
-    /// A command given for a role that is not the giver's, or not the scenario's.
+    /// A logged command whose giver names no role of the scenario.
     #[error("not yours to give: {0}")]
     NotYours(String),
     #[error("the instructor has paused the game; time cannot run until they resume")]

@@ -76,8 +76,12 @@ impl Doc for Markdown {
         self.out.push('\n');
     }
     fn pre(&mut self, text: &str) {
+        // A fence longer than any run of backticks in the text: a student's reply cannot
+        // close it and put markup in the report.
+        let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
         self.out
-            .push_str(&format!("```text\n{}\n```\n\n", text.trim_end()));
+            .push_str(&format!("{fence}text\n{}\n{fence}\n\n", text.trim_end()));
     }
     fn figure(&mut self, name: &str, caption: &str, svg: &str) {
         match &self.stem {
