@@ -233,9 +233,12 @@ fn twenty_students_and_the_instructor_share_one_world_and_the_log_replays_it() {
                 }
             }
         }
+        assert!(shown > 0, "{post} saw its in-tray");
     }
+    // Seeded: the same plays give about the same counts (77 to 79 here); far fewer would
+    // mean the students' commands were refused wholesale.
     assert!(
-        accepted >= 20,
+        accepted >= 40,
         "the students' commands were accepted: {accepted}"
     );
     let console: Value =
