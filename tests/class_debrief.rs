@@ -198,3 +198,21 @@ fn the_pace_runs_the_clock_and_a_reveal_survives_a_resume() {
     assert_eq!(resumed.session().now(), class.session().now());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_post_takes_a_team_not_the_whole_class() {
+    let dir = scratch("team");
+    let mut class = class(&dir, &["caracas"], false);
+    let code = class.class_code().to_string();
+    for i in 0..demarche::class::MAX_TEAM {
+        class
+            .join(&code, &format!("Student {i}"), "caracas")
+            .unwrap();
+    }
+    let refused = class.join(&code, "One too many", "caracas").unwrap_err();
+    assert_eq!(
+        refused,
+        "Caracas already has 16 students; choose another post"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -54,8 +54,9 @@ enum Refusal {
     Log(String),
 }
 
-/// The most students at one post: a team, not the class.
-pub const MAX_TEAM: usize = 8;
+/// The most students at one post: enough for 200 students in a class of twenty posts,
+/// and a bound on how many seats a class can be made to keep.
+pub const MAX_TEAM: usize = 16;
 
 pub struct Class {
     session: Session,
