@@ -54,12 +54,6 @@ impl Agenda {
     pub fn add(&mut self, at: Moment) {
         self.0.insert(at);
     }
-
-    /// The first moment on the calendar after `now`.
-    pub fn next_after(&self, now: Moment) -> Option<Moment> {
-        use std::ops::Bound::{Excluded, Unbounded};
-        self.0.range((Excluded(now), Unbounded)).next().copied()
-    }
 }
 
 pub(crate) fn plugin(app: &mut App) {

@@ -199,10 +199,11 @@ fn deliver(
         if let Ok(mut tray) = trays.get_mut(stations.entity(to)) {
             tray.receive(cable, at);
         }
-        // A run stops when a cable reaches the player it waits for, and on every Niact to
-        // a person (in a class, to any student's post).
+        // A run stops when a cable reaches the player it waits for (in a class, any
+        // student's post), and on every Niact to a person.
+        let person = to == setup.role.station() || people.at(to);
         let niact = archive.get(cable).precedence == Precedence::Niact && people.at(to);
-        if (to == setup.role.station() && calendar.until == Some(Until::NextCable)) || niact {
+        if (person && calendar.until == Some(Until::NextCable)) || niact {
             calendar.until = None;
         }
         match batch.last_mut() {

@@ -192,7 +192,7 @@ impl Class {
 
     /// The instructor's command.
     pub fn instructor(&mut self, ask: Ask) -> Result<String, String> {
-        match rules::instruction(self.scenario(), self.session.world(), ask)? {
+        match rules::instruction(self.scenario(), ask)? {
             rules::Instruction::Act(action) => self.give(None, action),
             rules::Instruction::Pace(pace) => {
                 self.record(&Record::Pace(pace))?;

@@ -118,7 +118,7 @@ pub enum Clock {
     Resume,
     /// To the next morning's office opening.
     Morning,
-    /// To the next moment something is on the calendar.
+    /// To the next item on the class's agenda: the next cable that reaches a student.
     Agenda,
     /// Run at a pace of game hours per real minute (0 stops).
     Pace,

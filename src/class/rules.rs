@@ -92,20 +92,14 @@ pub(super) enum Instruction {
     Reveal(GovId, IssueId),
 }
 
-pub(super) fn instruction(s: &Scenario, world: &World, ask: Ask) -> Result<Instruction, String> {
+pub(super) fn instruction(s: &Scenario, ask: Ask) -> Result<Instruction, String> {
     Ok(Instruction::Act(match ask {
         Ask::Clock { what, hours, .. } => match what {
             Clock::Pause => Action::Instruct(Instruct::Pause),
             Clock::Resume => Action::Instruct(Instruct::Resume),
             Clock::Morning => Action::Advance(Step::Day),
-            Clock::Agenda => {
-                let now = world.resource::<crate::calendar::Calendar>().now;
-                let next = world
-                    .resource::<crate::calendar::Agenda>()
-                    .next_after(now)
-                    .unwrap_or(s.end);
-                Action::Advance(Step::Until(next))
-            }
+            // The next item on the class's agenda: the next cable to reach a student.
+            Clock::Agenda => Action::Advance(Step::NextCable),
             Clock::Pace => {
                 let pace = hours.unwrap_or(0.0);
                 if !(pace.is_finite() && (0.0..=MAX_PACE).contains(&pace)) {
