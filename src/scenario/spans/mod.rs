@@ -187,6 +187,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+#[cfg(test)]
+mod error_tests;
 mod lexeme;
 mod parse;
 #[cfg(test)]
