@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use demarche::class::{Class, ClassStart};
 use demarche::shipped::Loader;
 use rand::{Rng, SeedableRng};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use page::Page;
 
@@ -39,7 +39,7 @@ fn main() {
     )
     .expect("the server starts");
     let addr = server.addr;
-    let body = http_posts(addr);
+    let body = page::posts(addr);
     let mut instructor = Page::open(addr);
     instructor.send(json!({"type": "console", "code": server.instructor_code}));
     instructor.until(Duration::from_secs(30), |v| v["type"] == "console");
@@ -91,25 +91,6 @@ fn main() {
         cpu * 1000.0 / n as f64
     );
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn http_posts(addr: SocketAddr) -> Vec<String> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "GET /class.json HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    let v: Value = serde_json::from_str(out.split_once("\r\n\r\n").unwrap().1).unwrap();
-    v["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// One student: joins, then gives commands a few hundred milliseconds apart, timing each

@@ -145,11 +145,6 @@ pub fn thread_of(world: &World, cable: &Cable) -> String {
 /// The requests of a cable that wait for the player.
 pub fn open_requests_of(world: &World, cable: CableId) -> Vec<OpenRequest> {
     let me = world.resource::<Setup>().role.station();
-    open_requests_at(world, me, cable)
-}
-
-/// The requests of a cable that wait for a station.
-pub fn open_requests_at(world: &World, me: Station, cable: CableId) -> Vec<OpenRequest> {
     let Some(telegram) = world.resource::<Archive>().get(cable).telegram else {
         return Vec::new();
     };
@@ -159,6 +154,20 @@ pub fn open_requests_at(world: &World, me: Station, cable: CableId) -> Vec<OpenR
         .filter(|r| r.telegram == telegram)
         .cloned()
         .collect()
+}
+
+/// What a request asks, as the player reads it: the estimate's or the decision's question,
+/// or whom to call on.
+pub fn request_question(s: &Scenario, kind: &crate::scenario::RequestKind) -> String {
+    use crate::scenario::RequestKind;
+    match kind {
+        RequestKind::Estimate { issue, .. } => s.issue(*issue).question.clone(),
+        RequestKind::Action { see, .. } => {
+            let whom: Vec<&str> = see.iter().map(|w| crate::missions::whom_name(*w)).collect();
+            format!("call on the government ({})", whom.join(", "))
+        }
+        RequestKind::Decision { question, .. } => question.clone(),
+    }
 }
 
 /// The earliest deadline among the player's open requests.

@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::class_server::{http_get, scratch, serve};
+use crate::class_server::{scratch, serve};
 use crate::common::class::Page;
+use crate::common::class::http_get;
 
 #[test]
 fn wrong_codes_are_refused_and_a_guesser_is_dropped() {

@@ -13,7 +13,7 @@ use demarche::shipped::Loader;
 use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};
 
-use crate::common::class::Page;
+use crate::common::class::{Page, posts};
 
 pub fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("demarche-class-{name}-{}", std::process::id()));
@@ -36,39 +36,6 @@ pub fn serve(dir: &Path, seed: u64) -> demarche::serve::Server {
         SocketAddr::from(([127, 0, 0, 1], 0)),
     )
     .expect("the server starts")
-}
-
-/// The posts of the class, as `/class.json` lists them.
-pub fn posts(addr: SocketAddr) -> Vec<String> {
-    let body = http_get(addr, "/class.json").1;
-    let v: Value = serde_json::from_str(&body).unwrap();
-    v["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
-/// A plain HTTP GET: the status code and the body.
-pub fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
-        .unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    let status = out[9..12].parse().unwrap();
-    let body = out
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
 }
 
 /// One student's seeded session: a few commands of the kinds a student gives, each waited

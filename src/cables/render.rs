@@ -97,6 +97,16 @@ fn precedence_word(p: Precedence) -> &'static str {
     }
 }
 
+/// The precedence as an in-tray shows it: `NIACT`, `IMMEDIATE`, `PRIORITY`, `ROUTINE`.
+pub fn precedence_label(p: Precedence) -> &'static str {
+    match p {
+        Precedence::Niact => "NIACT",
+        Precedence::Immediate => "IMMEDIATE",
+        Precedence::Priority => "PRIORITY",
+        Precedence::Routine => "ROUTINE",
+    }
+}
+
 pub fn classification_word(c: Classification) -> &'static str {
     match c {
         Classification::TopSecret => "TOP SECRET",

@@ -178,10 +178,8 @@ impl Class {
         let action = rules::action(ask)?;
         let role = seat.role;
         let result = match self.give_checked(Some(by.clone()), action) {
-            // A name the post has no business knowing gets no hint of the scenario's other
-            // names (they would tell of telegrams not yet sent, and other posts' traffic).
-            Err(Refusal::Command(CommandError::Unknown(u))) => Err(rules::unknown_to(role, &u)),
-            Err(refused) => Err(refused.to_string()),
+            Err(Refusal::Command(e)) => Err(rules::refusal_to(role, e)),
+            Err(Refusal::Log(why)) => Err(why),
             Ok(summary) => Ok(summary),
         };
         if let Ok(summary) = &result {

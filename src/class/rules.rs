@@ -136,9 +136,12 @@ pub(super) fn instruction(s: &Scenario, ask: Ask) -> Result<Instruction, String>
     }))
 }
 
-/// A student's refusal for a name the game does not know: no list of the scenario's names,
-/// which would tell of telegrams not yet sent and of other posts' traffic.
-pub(super) fn unknown_to(role: Role, unknown: &crate::scenario::names::Unknown) -> String {
+/// A student's refusal, worded for them: a name the game does not know gets no list of the
+/// scenario's names, which would tell of telegrams not yet sent and of other posts' traffic.
+pub(super) fn refusal_to(role: Role, error: crate::command::CommandError) -> String {
+    let crate::command::CommandError::Unknown(unknown) = error else {
+        return error.to_string();
+    };
     let whose = match role {
         Role::Post(_) => "your post",
         Role::Department => "the Department",
@@ -159,11 +162,8 @@ pub(super) fn preview(world: &World, role: Role, ask: &Ask) -> Result<Vec<Segmen
         return Err("not a preview".into());
     };
     let s = crate::views::scenario(world);
-    let hidden = |e: crate::command::CommandError| match e {
-        crate::command::CommandError::Unknown(u) => unknown_to(role, &u),
-        e => e.to_string(),
-    };
-    let (post, t, r, p) = resolve::reply(s, role, telegram, request, position).map_err(hidden)?;
+    let (post, t, r, p) =
+        resolve::reply(s, role, telegram, request, position).map_err(|e| refusal_to(role, e))?;
     // Only a request waiting for this post, and one of the positions it offers: a preview
     // shows no other post's paragraph, and no telegram not yet sent.
     let station = role.station();

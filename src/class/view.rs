@@ -11,7 +11,6 @@ use crate::calendar::Calendar;
 use crate::glossary::Glossary;
 use crate::instructor::Paused;
 use crate::requests::Requests;
-use crate::scenario::format::Precedence;
 use crate::scenario::{IssueId, RequestKind, Role, Scenario};
 use crate::views::{self, Knowledge};
 use crate::vocab::CableId;
@@ -138,12 +137,7 @@ fn tray(world: &World, role: Role) -> Vec<TrayLine> {
             cable: r.cable.0,
             name: r.name,
             subject: r.subject,
-            precedence: match r.precedence {
-                Precedence::Niact => "NIACT",
-                Precedence::Immediate => "IMMEDIATE",
-                Precedence::Priority => "PRIORITY",
-                Precedence::Routine => "ROUTINE",
-            },
+            precedence: crate::cables::render::precedence_label(r.precedence),
             classification: r.classification,
             arrived: r.arrived.to_string(),
             thread: r.thread,
@@ -158,7 +152,7 @@ fn requests(world: &World, s: &Scenario, role: Role) -> Vec<RequestLine> {
         .map(|r| {
             let t = s.telegram(r.telegram);
             let req = &t.requests[r.request];
-            let (kind, question, positions, options) = match &req.kind {
+            let (kind, positions, options) = match &req.kind {
                 RequestKind::Estimate {
                     issue, positions, ..
                 } => {
@@ -170,17 +164,10 @@ fn requests(world: &World, s: &Scenario, role: Role) -> Vec<RequestLine> {
                             label: issue.positions[*p].label.clone(),
                         })
                         .collect();
-                    ("estimate", issue.question.clone(), positions, Vec::new())
+                    ("estimate", positions, Vec::new())
                 }
-                RequestKind::Action { see, .. } => {
-                    let whom: Vec<&str> =
-                        see.iter().map(|w| crate::missions::whom_name(*w)).collect();
-                    let question = format!("call on the government ({})", whom.join(", "));
-                    ("action", question, Vec::new(), Vec::new())
-                }
-                RequestKind::Decision {
-                    question, options, ..
-                } => {
+                RequestKind::Action { .. } => ("action", Vec::new(), Vec::new()),
+                RequestKind::Decision { options, .. } => {
                     let options = options
                         .iter()
                         .map(|o| Named {
@@ -188,9 +175,10 @@ fn requests(world: &World, s: &Scenario, role: Role) -> Vec<RequestLine> {
                             label: o.label.clone(),
                         })
                         .collect();
-                    ("decision", question.clone(), Vec::new(), options)
+                    ("decision", Vec::new(), options)
                 }
             };
+            let question = views::request_question(s, &req.kind);
             RequestLine {
                 telegram: t.id.clone(),
                 request: req.id.clone(),

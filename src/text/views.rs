@@ -8,7 +8,6 @@ use bevy::prelude::*;
 
 use crate::missions::{BusyUntil, Calls, Rapport};
 use crate::requests::Requests;
-use crate::scenario::format::Precedence;
 use crate::scenario::{PostId, RequestKind, Role, Scenario, Station};
 use crate::stations::Stations;
 use crate::views;
@@ -32,12 +31,7 @@ pub fn render_tray(world: &World, read: &HashSet<CableId>) -> String {
         String::from("  #  arrived           prec      class         cable            subject\n");
     // Newest first, numbered from the oldest.
     for (i, row) in rows.iter().enumerate() {
-        let precedence = match row.precedence {
-            Precedence::Niact => "NIACT",
-            Precedence::Immediate => "IMMEDIATE",
-            Precedence::Priority => "PRIORITY",
-            Precedence::Routine => "ROUTINE",
-        };
+        let precedence = crate::cables::render::precedence_label(row.precedence);
         let mark = if read.contains(&row.cable) { ' ' } else { '*' };
         let _ = writeln!(
             out,
@@ -62,15 +56,11 @@ pub fn render_requests(world: &World) -> String {
     for r in requests.open_for(setup.role.station()) {
         let t = s.telegram(r.telegram);
         let req = &t.requests[r.request];
+        let question = views::request_question(s, &req.kind);
         let what = match &req.kind {
-            RequestKind::Estimate { issue, .. } => {
-                format!("estimate by return cable: {}", s.issue(*issue).question)
-            }
-            RequestKind::Action { see, .. } => {
-                let whom: Vec<&str> = see.iter().map(|w| crate::missions::whom_name(*w)).collect();
-                format!("action: call on the government ({})", whom.join(", "))
-            }
-            RequestKind::Decision { question, .. } => format!("decision: {question}"),
+            RequestKind::Estimate { .. } => format!("estimate by return cable: {question}"),
+            RequestKind::Action { .. } => format!("action: {question}"),
+            RequestKind::Decision { .. } => format!("decision: {question}"),
         };
         let due = r
             .deadline

@@ -7,7 +7,6 @@ use bevy_egui::egui;
 
 use super::desk::Desk;
 use super::theme::precedence_colour;
-use crate::scenario::format::Precedence;
 use crate::views::{self, TrayRow};
 
 /// The in-tray's rows and its threads, built again only when the tray may have changed
@@ -93,7 +92,7 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
                 let read = session.read.contains(&row.cable);
                 let head = egui::RichText::new(format!(
                     "{:<9} {:<12} {}",
-                    precedence_word(row.precedence),
+                    crate::cables::render::precedence_label(row.precedence),
                     row.classification,
                     row.name,
                 ))
@@ -133,13 +132,4 @@ pub fn show(ui: &mut egui::Ui, session: &mut Desk) {
                 }
             }
         });
-}
-
-fn precedence_word(p: Precedence) -> &'static str {
-    match p {
-        Precedence::Niact => "NIACT",
-        Precedence::Immediate => "IMMEDIATE",
-        Precedence::Priority => "PRIORITY",
-        Precedence::Routine => "ROUTINE",
-    }
 }

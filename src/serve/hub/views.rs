@@ -8,14 +8,17 @@ use crate::class::Tell;
 use crate::scenario::Role;
 
 impl Hub {
-    pub(super) fn tell_instructors(&mut self, tell: &Tell) {
-        let conns: Vec<u64> = self
-            .conns
+    /// The connections of the instructor's consoles.
+    fn consoles(&self) -> Vec<u64> {
+        self.conns
             .iter()
             .filter(|(_, c)| matches!(c.who, Who::Instructor))
             .map(|(k, _)| *k)
-            .collect();
-        for conn in conns {
+            .collect()
+    }
+
+    pub(super) fn tell_instructors(&mut self, tell: &Tell) {
+        for conn in self.consoles() {
             self.tell(conn, tell);
         }
     }
@@ -43,12 +46,7 @@ impl Hub {
     }
 
     fn broadcast_console(&mut self) {
-        let conns: Vec<u64> = self
-            .conns
-            .iter()
-            .filter(|(_, c)| matches!(c.who, Who::Instructor))
-            .map(|(k, _)| *k)
-            .collect();
+        let conns = self.consoles();
         if conns.is_empty() {
             return;
         }
